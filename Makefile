@@ -1,0 +1,46 @@
+# Litehouse: the two commands are `make run` and `make test`.
+# Both install what is missing (apt), build, then launch or test.
+
+BUILD     ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS      ?= $(shell nproc)
+CMAKE_ARGS ?=
+DEMO_DB   ?=
+
+.PHONY: all deps configure build run test bench fuzz asan tsan clean
+
+all: build
+
+# deps.sh prints "prefix=<dir>" last: the private KSyntaxHighlighting prefix.
+deps:
+	@bash scripts/deps.sh | tail -n1 | sed 's/^prefix=//' > .deps-prefix.tmp && mkdir -p $(BUILD) && mv .deps-prefix.tmp $(BUILD)/.deps-prefix
+
+configure: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DLITEHOUSE_WERROR=ON \
+	  -DCMAKE_PREFIX_PATH="$$(cat $(BUILD)/.deps-prefix)" $(CMAKE_ARGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	@QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-} ./$(BUILD)/app/gui/litehouse --demo $(DEMO_DB)
+
+test: build
+	@cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) --timeout 600
+
+bench: build
+	@./$(BUILD)/bench/litehouse-bench
+
+# Sanitizer builds of the core and its tests (see CMakePresets.json).
+asan: deps
+	@LITEHOUSE_DEPS_PREFIX="$$(cat $(BUILD)/.deps-prefix)" cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j$(JOBS)
+	@cd build-asan && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) -L core --timeout 900
+
+tsan: deps
+	@LITEHOUSE_DEPS_PREFIX="$$(cat $(BUILD)/.deps-prefix)" cmake --preset tsan >/dev/null
+	@cmake --build --preset tsan -j$(JOBS)
+	@cd build-tsan && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) -L core --timeout 900
+
+clean:
+	rm -rf $(BUILD) build-asan build-tsan build-release

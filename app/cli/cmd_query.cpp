@@ -1,0 +1,68 @@
+#include "clicontext.h"
+#include "commands.h"
+#include "formatter.h"
+
+namespace LitehouseCli {
+
+using namespace Litehouse;
+
+int runQuery(CliContext &ctx, QStringList args)
+{
+    Params params;
+    Format format = Format::Table;
+    QStringList positional;
+    for (qsizetype i = 0; i < args.size();) {
+        const QString a = args.at(i);
+        QString err;
+        if (a == QLatin1String("--param")) {
+            const QString v = takeValue(args, i, &err);
+            if (!err.isEmpty())
+                return ctx.usage(err);
+            params.positional.append(Value::fromLiteral(v));
+        } else if (a == QLatin1String("--named")) {
+            const QString v = takeValue(args, i, &err);
+            if (!err.isEmpty())
+                return ctx.usage(err);
+            const qsizetype eq = v.indexOf(QLatin1Char('='));
+            if (eq <= 0)
+                return ctx.usage(QStringLiteral("--named takes NAME=VALUE, got \"%1\"").arg(v));
+            params.bind(v.left(eq), Value::fromLiteral(v.mid(eq + 1)));
+        } else if (a == QLatin1String("--format")) {
+            const QString v = takeValue(args, i, &err);
+            if (!err.isEmpty())
+                return ctx.usage(err);
+            if (v == QLatin1String("table"))
+                format = Format::Table;
+            else if (v == QLatin1String("csv"))
+                format = Format::Csv;
+            else if (v == QLatin1String("json"))
+                format = Format::Json;
+            else
+                return ctx.usage(QStringLiteral("unknown format \"%1\" (use table, csv or json)").arg(v));
+        } else if (a.startsWith(QLatin1String("--")) && a.size() > 2) {
+            return ctx.usage(QStringLiteral("unknown option %1 for query").arg(a));
+        } else {
+            positional << a;
+            ++i;
+        }
+    }
+    if (positional.size() != 2)
+        return ctx.usage(QStringLiteral("query takes DB and SQL (got %1 arguments)").arg(positional.size()));
+    const QString path = positional.at(0);
+    const QString sql = positional.at(1);
+    if (isBlankSql(sql.toUtf8()))
+        return ctx.usage(QStringLiteral("no SQL given"));
+    if (!ctx.open(path))
+        return Failed;
+    ExecOptions opts;
+    opts.route = Route::Writer;
+    auto r = await(ctx.manager().executeScript(path, sql, params, opts));
+    if (!r)
+        return ctx.fail(r.error().message());
+    for (const StatementResult &s : r.value().statements)
+        if (s.returnsRows)
+            writeRows(ctx.out(), s.rows, format);
+    return Ok;
+}
+
+} // namespace LitehouseCli

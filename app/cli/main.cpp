@@ -1,0 +1,68 @@
+// litehouse-cli: the Litehouse engine for scripts and CI.
+
+#include "clicontext.h"
+#include "commands.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace LitehouseCli {
+
+const QList<Command> &commands()
+{
+    static const QList<Command> all = {
+        {"query", "query DB SQL [--param VALUE]... [--named NAME=VALUE]... [--format table|csv|json]", runQuery},
+    };
+    return all;
+}
+
+} // namespace LitehouseCli
+
+static void printHelp(FILE *to)
+{
+    fprintf(to, "usage: litehouse-cli [--history FILE | --no-history] COMMAND ...\n\ncommands:\n");
+    for (const auto &c : LitehouseCli::commands())
+        fprintf(to, "  %s\n", c.synopsis);
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("litehouse"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Litehouse"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    LitehouseCli::CliContext ctx;
+    // Global options come before the command.
+    while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
+        const QString a = args.takeFirst();
+        if (a == QLatin1String("--help")) {
+            printHelp(stdout);
+            return LitehouseCli::Ok;
+        } else if (a == QLatin1String("--version")) {
+            printf("litehouse-cli %s\n", qPrintable(QCoreApplication::applicationVersion()));
+            return LitehouseCli::Ok;
+        } else if (a == QLatin1String("--no-history")) {
+            ctx.noHistory = true;
+        } else if (a == QLatin1String("--history")) {
+            if (args.isEmpty())
+                return ctx.usage(QStringLiteral("option --history needs a FILE"));
+            ctx.historyFile = args.takeFirst();
+        } else {
+            return ctx.usage(QStringLiteral("unknown global option %1 (see --help)").arg(a));
+        }
+    }
+    if (ctx.noHistory && !ctx.historyFile.isEmpty())
+        return ctx.usage(QStringLiteral("--history and --no-history exclude each other"));
+    if (args.isEmpty()) {
+        printHelp(stderr);
+        return ctx.usage(QStringLiteral("no command given"));
+    }
+    const QString name = args.takeFirst();
+    for (const auto &c : LitehouseCli::commands())
+        if (name == QLatin1String(c.name))
+            return c.run(ctx, args);
+    return ctx.usage(QStringLiteral("unknown command \"%1\" (see --help)").arg(name));
+}

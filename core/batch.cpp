@@ -1,0 +1,245 @@
+#include "batch.h"
+
+#include "database_p.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <sqlite3.h>
+
+namespace Litehouse {
+
+struct BatchState
+{
+    Manager *manager = nullptr;
+    QString database;
+    QByteArray sql;
+    int batchSize = 1000;
+    quint64 session = 0;
+    QList<QList<Value>> buffer;
+    bool finished = false;
+    // Touched only on the writer lane:
+    bool begun = false;
+    bool outer = true;
+    // Shared between the lane and the caller:
+    std::mutex mutex;
+    std::optional<Error> error;
+    qint64 written = 0;
+    OperationRecord record;
+    qint64 busyNs = 0;
+};
+
+namespace {
+
+std::atomic<quint64> g_nextSession{1};
+
+void undo(Connection &c, BatchState &s)
+{
+    if (!s.begun)
+        return;
+    if (s.outer)
+        c.exec("ROLLBACK");
+    else {
+        c.exec("ROLLBACK TO litehouse_batch");
+        c.exec("RELEASE litehouse_batch");
+    }
+    s.begun = false;
+}
+
+// Runs on the writer lane: opens the session's transaction on first use,
+// then writes the chunk with one prepared statement.
+void writeChunk(Connection &c, const std::shared_ptr<BatchState> &s, const QList<QList<Value>> &rows, Lane &lane)
+{
+    {
+        std::lock_guard lock(s->mutex);
+        if (s->error)
+            return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto fail = [&](Error e) {
+        undo(c, *s);
+        lane.setOwner(0);
+        std::lock_guard lock(s->mutex);
+        s->error = e.withDatabase(c.path());
+    };
+    if (!s->begun) {
+        s->outer = c.autocommit();
+        if (auto r = c.exec(s->outer ? "BEGIN IMMEDIATE" : "SAVEPOINT litehouse_batch"); !r)
+            return fail(r.error());
+        s->begun = true;
+        lane.setOwner(s->session);
+    }
+    auto stmt = c.prepare(s->sql, true);
+    if (!stmt)
+        return fail(stmt.error());
+    qint64 n = 0;
+    for (const auto &row : rows) {
+        if (auto b = stmt.value().bindRow(row); !b)
+            return fail(b.error());
+        ResultSet sink;
+        auto done = c.step(stmt.value().handle(), sink, -1);
+        if (!done)
+            return fail(done.error());
+        sqlite3_reset(stmt.value().handle());
+        ++n;
+    }
+    std::lock_guard lock(s->mutex);
+    s->written += n;
+    s->busyNs += timer.nsecsElapsed();
+}
+
+} // namespace
+
+std::unique_ptr<Batch> Manager::batch(const QString &database, const QString &sql, int batchSize)
+{
+    auto s = std::make_shared<BatchState>();
+    s->manager = this;
+    s->database = database;
+    s->sql = sql.toUtf8();
+    s->batchSize = qMax(1, batchSize);
+    s->session = g_nextSession.fetch_add(1);
+    s->record.timestamp = QDateTime::currentDateTimeUtc();
+    s->record.database = resolve(database);
+    s->record.sql = sql;
+    s->record.kind = OperationRecord::Kind::Query;
+    s->record.statementType = statementTypeName(classifyStatement(s->sql).kind);
+    if (!isOpen(database))
+        s->error = Error(Error::Kind::NotOpen, QStringLiteral("no open database named \"%1\"").arg(database));
+    return std::make_unique<Batch>(s);
+}
+
+Batch::Batch(std::shared_ptr<BatchState> state) : d(std::move(state)) {}
+
+Batch::~Batch()
+{
+    if (!d->finished)
+        abort();
+}
+
+static Outcome<Done> postChunk(const std::shared_ptr<BatchState> &s, QList<QList<Value>> rows)
+{
+    auto db = s->manager->find(s->database);
+    if (!db)
+        return Error(Error::Kind::NotOpen, QStringLiteral("no open database named \"%1\"").arg(s->database));
+    Lane *lane = &db->writer();
+    Task t;
+    t.session = s->session;
+    t.run = [s, rows = std::move(rows), lane](Connection &c) { writeChunk(c, s, rows, *lane); };
+    t.fail = [s](const Error &e) {
+        std::lock_guard lock(s->mutex);
+        if (!s->error)
+            s->error = e;
+    };
+    return lane->post(t, QThread::currentThread() != s->manager->thread());
+}
+
+Outcome<Done> Batch::add(QList<Value> row)
+{
+    {
+        std::lock_guard lock(d->mutex);
+        if (d->error)
+            return *d->error;
+    }
+    if (d->finished)
+        return Error::invalid(QStringLiteral("the batch is already finished"));
+    d->buffer.append(std::move(row));
+    if (d->buffer.size() >= d->batchSize) {
+        auto r = postChunk(d, std::exchange(d->buffer, {}));
+        if (!r)
+            return r;
+    }
+    return Done{};
+}
+
+QFuture<Outcome<qint64>> Batch::finish()
+{
+    auto promise = std::make_shared<QPromise<Outcome<qint64>>>();
+    promise->start();
+    auto future = promise->future();
+    auto settle = [promise](Outcome<qint64> v) { promise->addResult(std::move(v)); promise->finish(); };
+    if (d->finished) {
+        settle(Error::invalid(QStringLiteral("the batch is already finished")));
+        return future;
+    }
+    d->finished = true;
+    if (!d->buffer.isEmpty()) {
+        if (auto r = postChunk(d, std::exchange(d->buffer, {})); !r) {
+            settle(r.error());
+            return future;
+        }
+    }
+    auto db = d->manager->find(d->database);
+    if (!db) {
+        settle(Error(Error::Kind::NotOpen, QStringLiteral("no open database named \"%1\"").arg(d->database)));
+        return future;
+    }
+    auto s = d;
+    Lane *lane = &db->writer();
+    Task t;
+    t.session = s->session;
+    t.run = [s, settle, lane](Connection &c) {
+        std::optional<Error> err;
+        {
+            std::lock_guard lock(s->mutex);
+            err = s->error;
+        }
+        if (!err && s->begun) {
+            if (auto r = c.exec(s->outer ? "COMMIT" : "RELEASE litehouse_batch"); !r) {
+                err = r.error();
+                undo(c, *s);
+            }
+            s->begun = false;
+        }
+        lane->setOwner(0);
+        OperationRecord op = s->record;
+        op.rowsAffected = err ? 0 : s->written;
+        op.durationNs = s->busyNs;
+        op.params = QStringLiteral("%1 rows").arg(s->written);
+        if (err) {
+            op.outcome = OperationRecord::Outcome::Error;
+            op.error = err->message();
+            op.errorCode = err->extendedCode();
+        }
+        s->manager->report(op, err ? *err : Error());
+        if (err)
+            settle(*err);
+        else
+            settle(s->written);
+    };
+    t.fail = [settle](const Error &e) { settle(e); };
+    if (auto r = lane->post(t, QThread::currentThread() != d->manager->thread()); !r)
+        settle(r.error());
+    return future;
+}
+
+QFuture<Outcome<Done>> Batch::abort()
+{
+    auto promise = std::make_shared<QPromise<Outcome<Done>>>();
+    promise->start();
+    auto future = promise->future();
+    d->finished = true;
+    d->buffer.clear();
+    auto db = d->manager->find(d->database);
+    if (!db) {
+        promise->addResult(Done{});
+        promise->finish();
+        return future;
+    }
+    auto s = d;
+    Lane *lane = &db->writer();
+    Task t;
+    t.session = s->session;
+    t.run = [s, promise, lane](Connection &c) {
+        undo(c, *s);
+        lane->setOwner(0);
+        promise->addResult(Done{});
+        promise->finish();
+    };
+    t.fail = [promise](const Error &) { promise->addResult(Done{}); promise->finish(); };
+    if (!lane->post(t, false))
+        t.fail({});
+    return future;
+}
+
+} // namespace Litehouse

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "outcome.h"
+#include "value.h"
+
+#include <QFuture>
+
+#include <memory>
+
+namespace Litehouse {
+
+class Manager;
+struct BatchState;
+
+/// Rows for one prepared statement, written in chunks of batchSize inside
+/// one transaction (a savepoint if a transaction is already open). While a
+/// batch is open, other writes to the database wait for it, so nothing else
+/// lands in its transaction. Any failure rolls back every row of the batch.
+class Batch final
+{
+public:
+    ~Batch();
+    Q_DISABLE_COPY_MOVE(Batch)
+
+    /// Adds a row; every batchSize rows a chunk is written in the background.
+    /// Fails when an earlier chunk failed (the batch is then rolled back).
+    Outcome<Done> add(QList<Value> row);
+    /// Writes what is left and commits. Resolves to the rows written.
+    QFuture<Outcome<qint64>> finish();
+    /// Rolls back every row of the batch.
+    QFuture<Outcome<Done>> abort();
+
+    explicit Batch(std::shared_ptr<BatchState> state);
+
+private:
+    std::shared_ptr<BatchState> d;
+};
+
+} // namespace Litehouse

@@ -1,0 +1,673 @@
+#include "connection.h"
+
+#include "logging.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <sqlite3.h>
+
+namespace Litehouse {
+
+// ---- Statement ----
+
+Statement &Statement::operator=(Statement &&o) noexcept
+{
+    if (this != &o) {
+        this->~Statement();
+        m_conn = std::exchange(o.m_conn, nullptr);
+        m_stmt = std::exchange(o.m_stmt, nullptr);
+        m_key = std::move(o.m_key);
+    }
+    return *this;
+}
+
+Statement::~Statement()
+{
+    if (!m_stmt)
+        return;
+    if (m_conn && !m_key.isEmpty())
+        m_conn->giveBack(m_key, m_stmt);
+    else
+        sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
+}
+
+static int bindValue(sqlite3_stmt *s, int i, const Value &v)
+{
+    switch (v.type()) {
+    case Value::Type::Null: return sqlite3_bind_null(s, i);
+    case Value::Type::Integer: return sqlite3_bind_int64(s, i, v.toInt());
+    case Value::Type::Real: return sqlite3_bind_double(s, i, v.toDouble());
+    case Value::Type::Text: {
+        const QByteArray b = v.bytes();
+        return sqlite3_bind_text64(s, i, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+    }
+    case Value::Type::Blob: {
+        const QByteArray b = v.bytes();
+        return sqlite3_bind_blob64(s, i, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT);
+    }
+    }
+    return SQLITE_MISUSE;
+}
+
+Outcome<Done> Statement::bind(const Params &params, qsizetype *next, QSet<QString> *namedUsed) const
+{
+    const int count = sqlite3_bind_parameter_count(m_stmt);
+    for (int i = 1; i <= count; ++i) {
+        const char *name = sqlite3_bind_parameter_name(m_stmt, i);
+        if (name && name[0] != '?') {
+            const QString n = QString::fromUtf8(name + 1);
+            bool found = false;
+            for (const auto &[given, v] : params.named) {
+                QString g = given;
+                if (!g.isEmpty() && (g[0] == QLatin1Char(':') || g[0] == QLatin1Char('@') || g[0] == QLatin1Char('$')))
+                    g = g.mid(1);
+                if (g == n) {
+                    if (int rc = bindValue(m_stmt, i, v); rc != SQLITE_OK)
+                        return Error::sqlite(rc, QString::fromUtf8(sqlite3_errstr(rc)));
+                    if (namedUsed)
+                        namedUsed->insert(given);
+                    found = true;
+                }
+            }
+            if (!found)
+                return Error::invalid(QStringLiteral("no value given for parameter %1").arg(QString::fromUtf8(name)));
+            continue;
+        }
+        // Positional (? or ?NNN): take the next value in order.
+        if (*next >= params.positional.size())
+            return Error::invalid(QStringLiteral("too few parameters: the SQL needs more than the %1 given")
+                                      .arg(params.positional.size()));
+        if (int rc = bindValue(m_stmt, i, params.positional.at((*next)++)); rc != SQLITE_OK)
+            return Error::sqlite(rc, QString::fromUtf8(sqlite3_errstr(rc)));
+    }
+    return Done{};
+}
+
+Outcome<Done> Statement::bindRow(const QList<Value> &row) const
+{
+    const int count = sqlite3_bind_parameter_count(m_stmt);
+    if (row.size() != count)
+        return Error::invalid(QStringLiteral("the statement takes %1 parameters, the row has %2").arg(count).arg(row.size()));
+    for (int i = 0; i < count; ++i)
+        if (int rc = bindValue(m_stmt, i + 1, row.at(i)); rc != SQLITE_OK)
+            return Error::sqlite(rc, QString::fromUtf8(sqlite3_errstr(rc)));
+    return Done{};
+}
+
+QStringList Statement::columnNames() const
+{
+    QStringList out;
+    const int n = sqlite3_column_count(m_stmt);
+    for (int i = 0; i < n; ++i)
+        out << QString::fromUtf8(sqlite3_column_name(m_stmt, i));
+    return out;
+}
+
+QStringList Statement::declTypes() const
+{
+    QStringList out;
+    const int n = sqlite3_column_count(m_stmt);
+    for (int i = 0; i < n; ++i) {
+        const char *t = sqlite3_column_decltype(m_stmt, i);
+        out << (t ? QString::fromUtf8(t) : QString());
+    }
+    return out;
+}
+
+void Statement::appendRow(sqlite3_stmt *m_stmt, ResultSet &rs)
+{
+    const int n = rs.columnCount();
+    for (int i = 0; i < n; ++i) {
+        switch (sqlite3_column_type(m_stmt, i)) {
+        case SQLITE_INTEGER: rs.append(Value(qint64(sqlite3_column_int64(m_stmt, i)))); break;
+        case SQLITE_FLOAT: rs.append(Value(sqlite3_column_double(m_stmt, i))); break;
+        case SQLITE_TEXT: {
+            const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i));
+            rs.append(Value::text(QByteArray(p, sqlite3_column_bytes(m_stmt, i))));
+            break;
+        }
+        case SQLITE_BLOB: {
+            const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, i));
+            rs.append(Value::blob(QByteArray(p, sqlite3_column_bytes(m_stmt, i))));
+            break;
+        }
+        default: rs.append(Value()); break;
+        }
+    }
+}
+
+// ---- Connection ----
+
+Connection::Connection(QString path, Role role) : m_path(std::move(path)), m_role(role) {}
+
+Connection::~Connection()
+{
+    close();
+}
+
+void Connection::close()
+{
+    if (!m_db)
+        return;
+    clearCache();
+    // close_v2 so that a statement still held elsewhere (a bug, but not a
+    // crash) delays the close instead of failing it.
+    sqlite3_close_v2(m_db);
+    m_db = nullptr;
+}
+
+void Connection::clearCache()
+{
+    for (auto &c : m_lru)
+        sqlite3_finalize(c.stmt);
+    m_lru.clear();
+    m_cache.clear();
+    m_cacheSize.store(0, std::memory_order_relaxed);
+}
+
+static bool isMemoryPath(const QString &p)
+{
+    return p.isEmpty() || p == QLatin1String(":memory:") || p.startsWith(QLatin1String("file::memory:"));
+}
+
+Outcome<Done> Connection::open(const OpenOptions &options)
+{
+    m_options = options;
+    const bool memory = isMemoryPath(m_path);
+    const QFileInfo fi(m_path);
+    if (!memory) {
+        if (fi.exists() && fi.isDir())
+            return Error(Error::Kind::Io, QStringLiteral("%1 is a directory, not a database file").arg(m_path),
+                         SQLITE_CANTOPEN, SQLITE_CANTOPEN_ISDIR).withDatabase(m_path);
+        if (!fi.exists() && (!options.create || options.readOnly || m_role == Role::Reader))
+            return Error(Error::Kind::Io, QStringLiteral("database file does not exist: %1").arg(m_path),
+                         SQLITE_CANTOPEN, SQLITE_CANTOPEN).withDatabase(m_path);
+        m_created = !fi.exists() || fi.size() == 0;
+    }
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    if (options.readOnly)
+        flags |= SQLITE_OPEN_READONLY;
+    else if (m_role == Role::Reader)
+        flags |= SQLITE_OPEN_READWRITE; // query_only below; READONLY would break WAL recovery
+    else
+        flags |= SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
+    const QByteArray path = m_path.toUtf8();
+    int rc = sqlite3_open_v2(path.constData(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        Error e = m_db ? lastError(rc) : Error::sqlite(rc, QString::fromUtf8(sqlite3_errstr(rc)));
+        e.withMessage(QStringLiteral("cannot open %1: %2").arg(m_path, e.message())).withDatabase(m_path);
+        close();
+        return e;
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    // Safe defaults for files from anywhere.
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+    sqlite3_busy_timeout(m_db, options.busyTimeoutMs);
+    sqlite3_progress_handler(m_db, 1000, &Connection::progressHandler, this);
+
+    // Fail early and clearly on a file that is not a database or is encrypted.
+    if (auto r = exec("SELECT count(*) FROM sqlite_schema"); !r) {
+        Error e = r.error();
+        e.withMessage(QStringLiteral("cannot open %1: %2").arg(m_path, e.message())).withDatabase(m_path);
+        close();
+        return e;
+    }
+
+    QList<QByteArray> pragmas;
+    if (!options.readOnly && m_role == Role::Writer) {
+        if (options.journalMode)
+            pragmas << "PRAGMA journal_mode=" + journalModeName(*options.journalMode).toLatin1();
+        else if (m_created && !memory)
+            pragmas << "PRAGMA journal_mode=wal";
+    }
+    if (options.synchronous)
+        pragmas << "PRAGMA synchronous=" + synchronousName(*options.synchronous).toLatin1();
+    if (options.cacheSizeKiB)
+        pragmas << "PRAGMA cache_size=-" + QByteArray::number(*options.cacheSizeKiB);
+    if (options.mmapSizeBytes)
+        pragmas << "PRAGMA mmap_size=" + QByteArray::number(*options.mmapSizeBytes);
+    if (options.tempStore != TempStore::Default)
+        pragmas << (options.tempStore == TempStore::Memory ? "PRAGMA temp_store=memory" : "PRAGMA temp_store=file");
+    pragmas << (options.foreignKeys ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
+    if (m_role == Role::Reader)
+        pragmas << "PRAGMA query_only=ON";
+    for (const QByteArray &p : pragmas) {
+        if (auto r = exec(p); !r) {
+            Error e = r.error();
+            e.withMessage(QStringLiteral("cannot configure %1 (%2): %3").arg(m_path, QString::fromLatin1(p), e.message()));
+            close();
+            return e;
+        }
+    }
+    qCDebug(lcConnection) << "opened" << m_path << (m_role == Role::Writer ? "writer" : "reader");
+    return Done{};
+}
+
+int Connection::progressHandler(void *self)
+{
+    // Polled by SQLite while a statement runs: covers a cancel that came just
+    // before the statement started, which sqlite3_interrupt alone can miss.
+    return static_cast<Connection *>(self)->cancelled() ? 1 : 0;
+}
+
+bool Connection::beginTask(const CancelToken &cancel)
+{
+    m_task = cancel;
+    m_cancelFlag = cancel.flag();
+    return cancel.attach(m_db);
+}
+
+void Connection::endTask()
+{
+    m_task.detach();
+    m_cancelFlag = nullptr;
+    m_task = CancelToken();
+}
+
+Error Connection::lastError(int rc, const QByteArray &sql) const
+{
+    const int ext = m_db ? sqlite3_extended_errcode(m_db) : rc;
+    QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
+    Error e = Error::sqlite((ext & 0xff) == (rc & 0xff) ? ext : rc, msg);
+    if (!sql.isEmpty())
+        e.withSql(QString::fromUtf8(sql));
+    if (m_db)
+        e.withOffset(sqlite3_error_offset(m_db));
+    e.withDatabase(m_path);
+    return e;
+}
+
+Outcome<Statement> Connection::prepare(const QByteArray &sql, bool cache, const char **tail)
+{
+    if (!m_db)
+        return Error(Error::Kind::Closed, QStringLiteral("connection is closed")).withDatabase(m_path);
+    if (cache && !tail && m_options.statementCacheSize > 0) {
+        auto it = m_cache.find(sql);
+        if (it != m_cache.end()) {
+            m_hits.fetch_add(1, std::memory_order_relaxed);
+            sqlite3_stmt *s = it.value()->stmt;
+            m_lru.erase(it.value());
+            m_cache.erase(it);
+            return Statement(this, s, sql);
+        }
+        m_misses.fetch_add(1, std::memory_order_relaxed);
+    }
+    sqlite3_stmt *s = nullptr;
+    const char *end = nullptr;
+    const unsigned flags = cache ? SQLITE_PREPARE_PERSISTENT : 0;
+    const int rc = sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), flags, &s, &end);
+    if (rc != SQLITE_OK)
+        return lastError(rc, sql);
+    if (tail)
+        *tail = end;
+    else if (end && !isBlankSql(QByteArrayView(end, sql.constData() + sql.size() - end))) {
+        sqlite3_finalize(s);
+        return Error::invalid(QStringLiteral("more than one statement given; run it as a script"))
+            .withSql(QString::fromUtf8(sql)).withOffset(int(end - sql.constData())).withDatabase(m_path);
+    }
+    return Statement(this, s, cache && !tail ? sql : QByteArray());
+}
+
+void Connection::giveBack(const QByteArray &key, sqlite3_stmt *stmt)
+{
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (!m_db || m_cache.contains(key) || m_options.statementCacheSize <= 0) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    m_lru.push_front({key, stmt});
+    m_cache.insert(key, m_lru.begin());
+    while (int(m_lru.size()) > m_options.statementCacheSize) {
+        m_cache.remove(m_lru.back().sql);
+        sqlite3_finalize(m_lru.back().stmt);
+        m_lru.pop_back();
+    }
+    m_cacheSize.store(int(m_lru.size()), std::memory_order_relaxed);
+}
+
+bool Connection::backoff(int attempt, qint64 startedMs)
+{
+    const RetryPolicy &p = m_options.retry;
+    if (attempt + 1 >= p.maxAttempts)
+        return false;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 delay = qMin<qint64>(qint64(p.baseDelayMs) << qMin(attempt, 20), p.maxDelayMs);
+    // Full jitter: spread competing retriers apart.
+    delay = delay / 2 + QRandomGenerator::global()->bounded(delay / 2 + 1);
+    if (now + delay - startedMs > p.budgetMs)
+        return false;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < delay) {
+        if (cancelled())
+            return false;
+        QThread::msleep(qMin<qint64>(5, delay - t.elapsed() + 1));
+    }
+    return true;
+}
+
+CacheStats Connection::cacheStats() const
+{
+    CacheStats s;
+    s.hits = m_hits.load(std::memory_order_relaxed);
+    s.misses = m_misses.load(std::memory_order_relaxed);
+    s.size = m_cacheSize.load(std::memory_order_relaxed);
+    return s;
+}
+
+bool Connection::autocommit() const
+{
+    return m_db && sqlite3_get_autocommit(m_db) != 0;
+}
+
+Outcome<bool> Connection::step(sqlite3_stmt *stmt, ResultSet &out, qint64 limit, int *retries)
+{
+    qint64 read = 0;
+    int attempt = 0;
+    const qint64 started = QDateTime::currentMSecsSinceEpoch();
+    for (;;) {
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            // The statement always runs (limit 0 still executes it); rows
+            // past the limit are left unread.
+            if (limit >= 0 && read >= limit)
+                return false;
+            Statement::appendRow(stmt, out);
+            if (limit >= 0 && ++read >= limit)
+                return false;
+            continue;
+        }
+        if (rc == SQLITE_DONE)
+            return true;
+        const int primary = rc & 0xff;
+        const bool retriable = (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) && read == 0
+            && (autocommit() || classifyStatement(sqlite3_sql(stmt)).kind == StatementInfo::Kind::Commit);
+        if (retriable && backoff(attempt, started)) {
+            ++attempt;
+            if (retries)
+                ++*retries;
+            sqlite3_reset(stmt);
+            continue;
+        }
+        Error e = lastError(rc, QByteArray(sqlite3_sql(stmt)));
+        sqlite3_reset(stmt);
+        if (primary == SQLITE_INTERRUPT || cancelled())
+            e = Error::interrupted(QStringLiteral("interrupted")).withDatabase(m_path).withSql(e.sql());
+        else if (retriable || primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+            e = Error(Error::Kind::Busy,
+                      QStringLiteral("%1 (gave up after %2 retries in %3 ms)")
+                          .arg(e.message()).arg(attempt).arg(QDateTime::currentMSecsSinceEpoch() - started),
+                      e.code(), e.extendedCode())
+                    .withSql(e.sql()).withDatabase(m_path);
+        return e;
+    }
+}
+
+Outcome<StatementResult> Connection::runOne(Statement &stmt, const QByteArray &sql, Fetch fetch, const StatementInfo &info)
+{
+    StatementResult r;
+    r.sql = QString::fromUtf8(sql);
+    QElapsedTimer timer;
+    timer.start();
+    r.returnsRows = sqlite3_column_count(stmt.handle()) > 0;
+    if (r.returnsRows)
+        r.rows = ResultSet(stmt.columnNames(), stmt.declTypes());
+    const qint64 changesBefore = sqlite3_total_changes64(m_db);
+    auto done = step(stmt.handle(), r.rows, fetch.limit(), &r.retries);
+    if (!done) {
+        trackStatement(info, false);
+        return done.error();
+    }
+    if (!done.value()) {
+        // Fetch limit reached: finish a data-changing statement (RETURNING)
+        // so its changes happen whole; reading stops for a query.
+        if (!sqlite3_stmt_readonly(stmt.handle())) {
+            ResultSet sink(r.rows.columns(), r.rows.declTypes());
+            auto rest = step(stmt.handle(), sink, -1, &r.retries);
+            if (!rest) {
+                trackStatement(info, false);
+                return rest.error();
+            }
+        }
+    }
+    sqlite3_reset(stmt.handle());
+    if (!sqlite3_stmt_readonly(stmt.handle()) && sqlite3_total_changes64(m_db) != changesBefore)
+        r.rowsAffected = sqlite3_changes64(m_db);
+    r.lastInsertRowId = sqlite3_last_insert_rowid(m_db);
+    r.elapsedNs = timer.nsecsElapsed();
+    trackStatement(info, true);
+    return r;
+}
+
+Outcome<StatementResult> Connection::execute(const QByteArray &sql, const Params &params, Fetch fetch,
+                                             const CancelToken &cancel)
+{
+    Q_UNUSED(cancel);
+    const StatementInfo info = classifyStatement(sql);
+    auto stmt = prepare(sql, /*cache=*/true);
+    if (!stmt)
+        return stmt.error();
+    qsizetype next = 0;
+    QSet<QString> used;
+    if (auto b = stmt.value().bind(params, &next, &used); !b)
+        return Error(b.error()).withSql(QString::fromUtf8(sql)).withDatabase(m_path);
+    if (next < params.positional.size())
+        return Error::invalid(QStringLiteral("too many parameters: the SQL uses %1, %2 were given")
+                                  .arg(next).arg(params.positional.size()))
+            .withSql(QString::fromUtf8(sql)).withDatabase(m_path);
+    for (const auto &[name, v] : params.named)
+        if (!used.contains(name))
+            return Error::invalid(QStringLiteral("the SQL has no parameter named %1").arg(name))
+                .withSql(QString::fromUtf8(sql)).withDatabase(m_path);
+    return runOne(stmt.value(), sql, fetch, info);
+}
+
+// The first byte of the statement after whitespace and comments.
+static const char *skipBlanks(const char *p, const char *end)
+{
+    while (p < end) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
+            ++p;
+        } else if (*p == '-' && p + 1 < end && p[1] == '-') {
+            while (p < end && *p != '\n')
+                ++p;
+        } else if (*p == '/' && p + 1 < end && p[1] == '*') {
+            p += 2;
+            while (p + 1 < end && !(p[0] == '*' && p[1] == '/'))
+                ++p;
+            p = qMin(p + 2, end);
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+Outcome<ScriptResult> Connection::executeScript(const QByteArray &sql, const Params &params, Fetch fetch,
+                                                const CancelToken &cancel)
+{
+    Q_UNUSED(cancel);
+    ScriptResult out;
+    QElapsedTimer timer;
+    timer.start();
+    const char *begin = sql.constData();
+    const char *pos = begin;
+    const char *end = begin + sql.size();
+    qsizetype next = 0;
+    QSet<QString> used;
+    // SQLite's error offsets are relative to the text given to prepare (from
+    // pos); where it has none, point at the failing statement's first token.
+    auto locate = [&](Error e, const char *base) {
+        const int off = e.offset();
+        e.withSql(QString::fromUtf8(sql))
+            .withOffset(off >= 0 ? int(base - begin) + off : int(skipBlanks(base, end) - begin))
+            .withDatabase(m_path);
+        return e;
+    };
+    while (pos < end) {
+        const char *tail = nullptr;
+        sqlite3_stmt *raw = nullptr;
+        const int rc = sqlite3_prepare_v3(m_db, pos, int(end - pos), 0, &raw, &tail);
+        if (rc != SQLITE_OK)
+            return locate(lastError(rc), pos);
+        const char *base = pos;
+        pos = tail;
+        if (!raw) // whitespace or comments only
+            continue;
+        const QByteArray text(base, int(tail - base));
+        Statement stmt(this, raw, {});
+        if (auto b = stmt.bind(params, &next, &used); !b)
+            return locate(Error(b.error()).withOffset(-1), base);
+        auto r = runOne(stmt, text.trimmed(), fetch, classifyStatement(text));
+        if (!r)
+            return locate(r.error(), base);
+        out.statements.append(r.take());
+    }
+    if (next < params.positional.size())
+        return Error::invalid(QStringLiteral("too many parameters: the SQL uses %1, %2 were given")
+                                  .arg(next).arg(params.positional.size())).withDatabase(m_path);
+    for (const auto &[name, v] : params.named)
+        if (!used.contains(name))
+            return Error::invalid(QStringLiteral("the SQL has no parameter named %1").arg(name)).withDatabase(m_path);
+    out.elapsedNs = timer.nsecsElapsed();
+    return out;
+}
+
+Outcome<Done> Connection::exec(const QByteArray &sql)
+{
+    auto r = execute(sql, {}, Fetch::none());
+    if (!r)
+        return r.error();
+    return Done{};
+}
+
+Outcome<StatementResult> Connection::executeMany(const QByteArray &sql, const QList<QList<Value>> &rows,
+                                                 const CancelToken &cancel)
+{
+    Q_UNUSED(cancel);
+    QElapsedTimer timer;
+    timer.start();
+    const bool outer = autocommit();
+    // Inside a user's transaction only this batch is undone on failure.
+    if (auto r = exec(outer ? "BEGIN IMMEDIATE" : "SAVEPOINT litehouse_many"); !r)
+        return r.error();
+    auto undo = [&] {
+        if (outer)
+            exec("ROLLBACK");
+        else {
+            exec("ROLLBACK TO litehouse_many");
+            exec("RELEASE litehouse_many");
+        }
+    };
+    auto stmt = prepare(sql, true);
+    if (!stmt) {
+        undo();
+        return stmt.error();
+    }
+    StatementResult total;
+    total.sql = QString::fromUtf8(sql);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (auto b = stmt.value().bindRow(rows.at(i)); !b) {
+            undo();
+            return Error(b.error()).withMessage(QStringLiteral("row %1: %2").arg(i + 1).arg(b.error().message()))
+                .withSql(QString::fromUtf8(sql)).withDatabase(m_path);
+        }
+        ResultSet sink;
+        auto done = step(stmt.value().handle(), sink, -1);
+        if (!done) {
+            undo();
+            Error e = done.error();
+            return e.withMessage(QStringLiteral("row %1: %2").arg(i + 1).arg(e.message()));
+        }
+        total.rowsAffected += sqlite3_changes64(m_db);
+        sqlite3_reset(stmt.value().handle());
+    }
+    if (auto r = exec(outer ? "COMMIT" : "RELEASE litehouse_many"); !r) {
+        undo();
+        return r.error();
+    }
+    total.lastInsertRowId = sqlite3_last_insert_rowid(m_db);
+    total.elapsedNs = timer.nsecsElapsed();
+    return total;
+}
+
+void Connection::trackStatement(const StatementInfo &info, bool succeeded)
+{
+    if (m_role != Role::Writer || !m_db)
+        return;
+    using K = StatementInfo::Kind;
+    TransactionState s = m_state;
+    if (succeeded) {
+        switch (info.kind) {
+        case K::Begin:
+            s.active = true;
+            s.mode = info.beginMode == StatementInfo::BeginMode::Immediate ? TransactionState::Mode::Immediate
+                : info.beginMode == StatementInfo::BeginMode::Exclusive ? TransactionState::Mode::Exclusive
+                                                                         : TransactionState::Mode::Deferred;
+            s.since = QDateTime::currentDateTimeUtc();
+            s.savepoints.clear();
+            break;
+        case K::Commit:
+        case K::Rollback:
+            s = TransactionState();
+            break;
+        case K::Savepoint:
+            if (!s.active) {
+                s.active = true;
+                s.mode = TransactionState::Mode::Savepoint;
+                s.since = QDateTime::currentDateTimeUtc();
+            }
+            s.savepoints.append(info.name);
+            break;
+        case K::Release:
+        case K::RollbackTo: {
+            qsizetype i = s.savepoints.size() - 1;
+            while (i >= 0 && s.savepoints.at(i).compare(info.name, Qt::CaseInsensitive) != 0)
+                --i;
+            if (i >= 0)
+                s.savepoints.erase(s.savepoints.begin() + (info.kind == K::Release ? i : i + 1), s.savepoints.end());
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    // SQLite is the truth: an error can end a transaction, and statements we
+    // do not parse can start one.
+    if (autocommit()) {
+        s = TransactionState();
+    } else if (!s.active) {
+        s.active = true;
+        s.mode = TransactionState::Mode::Deferred;
+        s.since = QDateTime::currentDateTimeUtc();
+    }
+    if (s != m_state) {
+        m_state = s;
+        if (m_stateListener)
+            m_stateListener(m_state);
+    }
+}
+
+QString transactionModeName(TransactionState::Mode mode)
+{
+    switch (mode) {
+    case TransactionState::Mode::None: return QStringLiteral("none");
+    case TransactionState::Mode::Deferred: return QStringLiteral("deferred");
+    case TransactionState::Mode::Immediate: return QStringLiteral("immediate");
+    case TransactionState::Mode::Exclusive: return QStringLiteral("exclusive");
+    case TransactionState::Mode::Savepoint: return QStringLiteral("savepoint");
+    }
+    return {};
+}
+
+} // namespace Litehouse

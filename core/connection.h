@@ -1,0 +1,158 @@
+#pragma once
+
+#include "canceltoken.h"
+#include "options.h"
+#include "outcome.h"
+#include "params.h"
+#include "resultset.h"
+#include "sqlclassify.h"
+#include "transactionstate.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+#include <list>
+#include <QHash>
+#include <QSet>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace Litehouse {
+
+/// Prepared-statement cache counters.
+struct CacheStats
+{
+    qint64 hits = 0;
+    qint64 misses = 0;
+    int size = 0;
+    double hitRate() const { return hits + misses ? double(hits) / double(hits + misses) : 0.0; }
+};
+
+class Connection;
+
+/// A prepared statement borrowed from a connection; returned to the
+/// connection's cache (or finalized) when it goes out of scope.
+class Statement
+{
+public:
+    Statement() = default;
+    Statement(Connection *c, sqlite3_stmt *s, QByteArray key) : m_conn(c), m_stmt(s), m_key(std::move(key)) {}
+    Statement(Statement &&o) noexcept { *this = std::move(o); }
+    Statement &operator=(Statement &&o) noexcept;
+    ~Statement();
+    Q_DISABLE_COPY(Statement)
+
+    sqlite3_stmt *handle() const { return m_stmt; }
+    /// Hands the statement over to the caller, who must finalize it.
+    sqlite3_stmt *release() { m_key.clear(); return std::exchange(m_stmt, nullptr); }
+    explicit operator bool() const { return m_stmt != nullptr; }
+    /// Binds positional values starting at parameter *next, and every named value
+    /// the statement uses. Advances *next past the parameters consumed.
+    Outcome<Done> bind(const Params &params, qsizetype *next, QSet<QString> *namedUsed) const;
+    /// Binds exactly the given positional values.
+    Outcome<Done> bindRow(const QList<Value> &row) const;
+    QStringList columnNames() const;
+    QStringList declTypes() const;
+    /// Reads the current row of stmt into the result set.
+    static void appendRow(sqlite3_stmt *stmt, ResultSet &rs);
+
+private:
+    Connection *m_conn = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    QByteArray m_key; // non-empty: goes back to the cache
+};
+
+/// One SQLite connection. Used by one task at a time (the executor's lanes
+/// guarantee it); never touched by the UI thread.
+class Connection final
+{
+public:
+    enum class Role { Writer, Reader };
+
+    Connection(QString path, Role role);
+    ~Connection();
+    Q_DISABLE_COPY_MOVE(Connection)
+
+    /// Opens with the safe defaults (no extension loading, defensive mode,
+    /// untrusted schema, no double-quoted string literals) and the options,
+    /// then reads the schema to fail early on a file that is not a database.
+    Outcome<Done> open(const OpenOptions &options);
+    bool isOpen() const { return m_db != nullptr; }
+    void close();
+    /// True when open() created the file.
+    bool created() const { return m_created; }
+    sqlite3 *handle() const { return m_db; }
+    const QString &path() const { return m_path; }
+    Role role() const { return m_role; }
+
+    /// Prepares one statement; cached ones are kept between calls (persistent prepare).
+    Outcome<Statement> prepare(const QByteArray &sql, bool cache = true, const char **tail = nullptr);
+
+    /// Runs one statement, with busy retries. Fetch limits the rows read.
+    Outcome<StatementResult> execute(const QByteArray &sql, const Params &params = {}, Fetch fetch = Fetch::all(),
+                                     const CancelToken &cancel = {});
+    /// Runs every statement of a script in order (split by SQLite's prepare
+    /// tail); stops at the first failure with its byte offset in the script.
+    Outcome<ScriptResult> executeScript(const QByteArray &sql, const Params &params = {}, Fetch fetch = Fetch::all(),
+                                        const CancelToken &cancel = {});
+    /// One prepared statement for every row, inside one transaction (or a
+    /// savepoint when a transaction is already open); all or nothing.
+    Outcome<StatementResult> executeMany(const QByteArray &sql, const QList<QList<Value>> &rows,
+                                         const CancelToken &cancel = {});
+    /// A statement that must succeed, for internal bookkeeping (no rows).
+    Outcome<Done> exec(const QByteArray &sql);
+
+    /// Steps a prepared, bound statement; reads up to limit rows (-1: all).
+    /// Returns true when the statement is done.
+    Outcome<bool> step(sqlite3_stmt *stmt, ResultSet &out, qint64 limit, int *retries = nullptr);
+
+    /// The error SQLite holds now, with the SQL and offset.
+    Error lastError(int rc, const QByteArray &sql = {}) const;
+
+    bool autocommit() const;
+    const TransactionState &transactionState() const { return m_state; }
+    /// Called (on the connection's thread) whenever the transaction state changes.
+    void setStateListener(std::function<void(const TransactionState &)> f) { m_stateListener = std::move(f); }
+    /// Re-reads the autocommit flag after a statement and updates the tracked state.
+    void trackStatement(const StatementInfo &info, bool succeeded);
+
+    /// Ties a cancel token to this connection for the duration of a task.
+    bool beginTask(const CancelToken &cancel);
+    void endTask();
+    bool cancelled() const { return m_cancelFlag && m_cancelFlag->load(std::memory_order_relaxed); }
+
+    /// Safe to read from any thread.
+    CacheStats cacheStats() const;
+    const RetryPolicy &retryPolicy() const { return m_options.retry; }
+    const OpenOptions &options() const { return m_options; }
+
+private:
+    friend class Statement;
+    void giveBack(const QByteArray &key, sqlite3_stmt *stmt);
+    void clearCache();
+    bool backoff(int attempt, qint64 startedMs);
+    Outcome<StatementResult> runOne(Statement &stmt, const QByteArray &sql, Fetch fetch, const StatementInfo &info);
+    static int progressHandler(void *self);
+
+    QString m_path;
+    Role m_role;
+    sqlite3 *m_db = nullptr;
+    OpenOptions m_options;
+    bool m_created = false;
+    TransactionState m_state;
+    std::function<void(const TransactionState &)> m_stateListener;
+    const std::atomic<bool> *m_cancelFlag = nullptr;
+    CancelToken m_task;
+
+    // LRU of prepared statements: most recent at the front.
+    struct Cached { QByteArray sql; sqlite3_stmt *stmt; };
+    std::list<Cached> m_lru;
+    QHash<QByteArray, std::list<Cached>::iterator> m_cache;
+    std::atomic<qint64> m_hits{0};
+    std::atomic<qint64> m_misses{0};
+    std::atomic<int> m_cacheSize{0};
+};
+
+} // namespace Litehouse

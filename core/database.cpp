@@ -1,0 +1,181 @@
+#include "database_p.h"
+
+#include <QDateTime>
+
+namespace Litehouse {
+
+namespace {
+// Short enough to cost little idle CPU, long enough to bridge an awaiting
+// caller's turn-around between two tasks.
+constexpr int kWriterSpinMicros = 60;
+constexpr int kReaderSpinMicros = 60;
+constexpr int kStreamSpinMicros = 0;
+
+bool isMemory(const QString &p)
+{
+    return p.isEmpty() || p == QLatin1String(":memory:") || p.startsWith(QLatin1String("file::memory:"));
+}
+} // namespace
+
+Database::Database(Manager *mgr, QString p, OpenOptions opts)
+    : path(std::move(p)), options(std::move(opts)), manager(mgr)
+{
+    m_writer = std::make_unique<Lane>(mgr->threadPool(), std::make_unique<Connection>(path, Connection::Role::Writer),
+                                      kWriterSpinMicros, options.maxQueuedTasks);
+    m_clock.start();
+}
+
+Database::~Database() = default;
+
+bool Database::hasReaders() const
+{
+    return !isMemory(path) && options.maxReaders > 0;
+}
+
+Outcome<Done> Database::postRead(Task task, bool mayWait)
+{
+    Lane *target = nullptr;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_closing)
+            return Error(Error::Kind::Closed, QStringLiteral("database is closing")).withDatabase(path);
+        Reader *best = nullptr;
+        for (Reader &r : m_readers)
+            if (!best || r.lane->load() < best->lane->load())
+                best = &r;
+        if ((!best || best->lane->load() > 0) && int(m_readers.size()) < qMax(1, options.maxReaders)) {
+            m_readers.push_back({std::make_unique<Lane>(manager->threadPool(),
+                                                        std::make_unique<Connection>(path, Connection::Role::Reader),
+                                                        kReaderSpinMicros, options.maxQueuedTasks),
+                                 0});
+            best = &m_readers.back();
+        }
+        best->lastUsedMs = m_clock.elapsed();
+        target = best->lane.get();
+    }
+    // Lanes are only removed under m_mutex by reapIdleReaders() when idle; a
+    // post that races with a reap lands on a closing lane and is retried.
+    auto r = target->post(task, mayWait);
+    if (!r && r.error().kind() == Error::Kind::Closed) {
+        std::lock_guard lock(m_mutex);
+        if (m_closing)
+            return r;
+    } else {
+        return r;
+    }
+    return postRead(std::move(task), mayWait);
+}
+
+std::shared_ptr<Lane> Database::newStreamLane()
+{
+    return std::make_shared<Lane>(manager->threadPool(), std::make_unique<Connection>(path, Connection::Role::Reader),
+                                  kStreamSpinMicros, options.maxQueuedTasks);
+}
+
+void Database::trackStream(const std::shared_ptr<StreamState> &s)
+{
+    std::lock_guard lock(m_mutex);
+    std::erase_if(m_streams, [](const auto &w) { return w.expired(); });
+    m_streams.push_back(s);
+}
+
+void Database::reapIdleReaders()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_closing)
+        return;
+    const qint64 now = m_clock.elapsed();
+    for (auto it = m_readers.begin(); it != m_readers.end() && int(m_readers.size()) > options.minReaders;) {
+        if (it->lane->load() == 0 && now - it->lastUsedMs > options.readerIdleTimeoutMs) {
+            it->lane->closeAfterQueued({});
+            m_retired.push_back(std::move(it->lane));
+            it = m_readers.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void Database::close(std::function<void()> done)
+{
+    std::vector<Lane *> lanes;
+    std::vector<std::shared_ptr<StreamState>> streams;
+    {
+        std::lock_guard lock(m_mutex);
+        m_closing = true;
+        for (auto &w : m_streams)
+            if (auto s = w.lock())
+                streams.push_back(s);
+        for (Reader &r : m_readers)
+            lanes.push_back(r.lane.get());
+        for (auto &l : m_retired)
+            lanes.push_back(l.get());
+    }
+    // Streams first: their statements must be finalized on their own lanes
+    // before the connections close.
+    for (auto &s : streams) {
+        Task t;
+        t.run = [s](Connection &) { s->finish(nullptr); };
+        t.fail = [](const Error &) {};
+        s->lane().post(t, false);
+        if (s->ownLane)
+            s->ownLane->closeAfterQueued({});
+    }
+    auto remaining = std::make_shared<std::atomic<int>>(int(lanes.size()) + 1);
+    auto one = [remaining, done] {
+        if (remaining->fetch_sub(1) == 1)
+            done();
+    };
+    for (Lane *l : lanes) {
+        if (l->isClosed())
+            one();
+        else
+            l->closeAfterQueued([one](Connection &) { one(); });
+    }
+    m_writer->closeAfterQueued([one](Connection &) { one(); });
+}
+
+TransactionState Database::state() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_state;
+}
+
+void Database::setState(const TransactionState &s)
+{
+    std::lock_guard lock(m_mutex);
+    m_state = s;
+}
+
+bool Database::inTransaction() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_state.active;
+}
+
+CacheStats Database::cacheStats() const
+{
+    std::lock_guard lock(m_mutex);
+    CacheStats s = m_writer->connection()->cacheStats();
+    for (const Reader &r : m_readers) {
+        const CacheStats c = r.lane->connection()->cacheStats();
+        s.hits += c.hits;
+        s.misses += c.misses;
+        s.size += c.size;
+    }
+    return s;
+}
+
+void Database::setOpenError(const Error &e)
+{
+    std::lock_guard lock(m_mutex);
+    m_openError = e;
+}
+
+std::optional<Error> Database::openError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_openError;
+}
+
+} // namespace Litehouse

@@ -1,0 +1,86 @@
+#pragma once
+
+// Internal: one open database (writer lane, reader lanes, streams, state).
+
+#include "lane.h"
+#include "manager.h"
+
+#include <QElapsedTimer>
+
+#include <mutex>
+#include <vector>
+
+namespace Litehouse {
+
+struct StreamState;
+
+class Database final
+{
+public:
+    Database(Manager *manager, QString path, OpenOptions options);
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    const QString path;
+    const OpenOptions options;
+    Manager *const manager;
+
+    Lane &writer() { return *m_writer; }
+    /// Posts a read task to the least loaded reader lane, opening one more
+    /// (up to maxReaders) when all are busy.
+    Outcome<Done> postRead(Task task, bool mayWait);
+    /// A connection of its own for a stream; opened by its first task.
+    std::shared_ptr<Lane> newStreamLane();
+    void trackStream(const std::shared_ptr<StreamState> &s);
+    /// Closes lanes after their queued work; calls done once all are closed.
+    void close(std::function<void()> done);
+    /// Closes reader lanes idle for longer than the idle timeout (above minReaders).
+    void reapIdleReaders();
+    bool hasReaders() const;
+
+    TransactionState state() const;
+    void setState(const TransactionState &s);
+    CacheStats cacheStats() const;
+    bool inTransaction() const;
+
+    /// Set when the writer failed to open: every later task fails with it.
+    void setOpenError(const Error &e);
+    std::optional<Error> openError() const;
+
+private:
+    struct Reader
+    {
+        std::unique_ptr<Lane> lane;
+        qint64 lastUsedMs = 0;
+    };
+    std::unique_ptr<Lane> m_writer;
+    mutable std::mutex m_mutex;
+    std::vector<Reader> m_readers;
+    std::vector<std::weak_ptr<StreamState>> m_streams;
+    std::vector<std::unique_ptr<Lane>> m_retired; // closed readers, kept until destruction
+    TransactionState m_state;
+    std::optional<Error> m_openError;
+    CacheStats m_closedStats;
+    QElapsedTimer m_clock;
+    bool m_closing = false;
+};
+
+struct StreamState
+{
+    std::shared_ptr<Database> db;
+    std::shared_ptr<Lane> ownLane; // null: runs on the writer
+    sqlite3_stmt *stmt = nullptr;
+    QStringList columns;
+    QStringList declTypes;
+    std::atomic<bool> atEnd{false};
+    std::atomic<qint64> fetched{0};
+    OperationRecord record;
+    bool reported = false;
+    qint64 busyNs = 0;
+
+    Lane &lane() { return ownLane ? *ownLane : db->writer(); }
+    /// On the lane's thread: finalizes and reports the operation once.
+    void finish(const Error *error);
+};
+
+} // namespace Litehouse

@@ -1,0 +1,163 @@
+#include "lane.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define LH_PAUSE() _mm_pause()
+#else
+#define LH_PAUSE() std::atomic_signal_fence(std::memory_order_seq_cst)
+#endif
+
+namespace Litehouse {
+
+Lane::Lane(QThreadPool *pool, std::unique_ptr<Connection> connection, int spinMicros, int maxQueued)
+    : m_pool(pool), m_conn(std::move(connection)), m_spinMicros(spinMicros), m_maxQueued(maxQueued)
+{
+}
+
+Lane::~Lane()
+{
+    // The owner closes lanes and waits for them before destroying them; a
+    // task still queued here would never resolve, so fail it rather than drop it.
+    std::deque<Task> left;
+    {
+        std::lock_guard lock(m_mutex);
+        left.swap(m_queue);
+    }
+    for (Task &t : left)
+        if (t.fail)
+            t.fail(Error(Error::Kind::Closed, QStringLiteral("database closed")));
+}
+
+bool Lane::isClosed() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_closing || m_closed;
+}
+
+Outcome<Done> Lane::post(Task task, bool mayWait)
+{
+    std::unique_lock lock(m_mutex);
+    if (m_closing || m_closed)
+        return Error(Error::Kind::Closed, QStringLiteral("database is closing"));
+    if (int(m_queue.size()) >= m_maxQueued) {
+        if (!mayWait)
+            return Error(Error::Kind::QueueFull,
+                         QStringLiteral("too many queued operations (limit %1); try again later").arg(m_maxQueued));
+        m_room.wait(lock, [&] { return int(m_queue.size()) < m_maxQueued || m_closing || m_closed; });
+        if (m_closing || m_closed)
+            return Error(Error::Kind::Closed, QStringLiteral("database is closing"));
+    }
+    m_queue.push_back(std::move(task));
+    m_load.fetch_add(1, std::memory_order_relaxed);
+    m_queued.fetch_add(1, std::memory_order_release);
+    if (!m_running) {
+        m_running = true;
+        lock.unlock();
+        m_pool->start([this] { drain(); });
+    }
+    return Done{};
+}
+
+void Lane::setOwner(quint64 session)
+{
+    std::lock_guard lock(m_mutex);
+    m_owner = session;
+}
+
+void Lane::closeAfterQueued(std::function<void(Connection &)> onClosed)
+{
+    std::unique_lock lock(m_mutex);
+    if (m_closing || m_closed)
+        return;
+    m_closing = true;
+    m_owner = 0; // a session left open must not hold back the close
+    m_onClosed = std::move(onClosed);
+    m_room.notify_all();
+    if (!m_running) {
+        m_running = true;
+        lock.unlock();
+        m_pool->start([this] { drain(); });
+    }
+}
+
+bool Lane::takeNext(Task *out)
+{
+    for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+        if (m_owner == 0 || it->session == m_owner) {
+            *out = std::move(*it);
+            m_queue.erase(it);
+            m_queued.fetch_sub(1, std::memory_order_relaxed);
+            m_room.notify_one();
+            return true;
+        }
+    }
+    return false;
+}
+
+void Lane::drain()
+{
+    for (;;) {
+        Task task;
+        bool have = false;
+        {
+            std::lock_guard lock(m_mutex);
+            have = takeNext(&task);
+        }
+        if (have) {
+            task.run(*m_conn);
+            task = Task(); // release captures before the next task
+            m_load.fetch_sub(1, std::memory_order_relaxed);
+            continue;
+        }
+        // Stay awake briefly: the next task of an awaiting caller usually
+        // arrives within microseconds.
+        if (m_spinMicros > 0) {
+            QElapsedTimer t;
+            t.start();
+            const qint64 limit = qint64(m_spinMicros) * 1000;
+            const int seen = m_queued.load(std::memory_order_acquire);
+            bool arrived = false;
+            while (t.nsecsElapsed() < limit) {
+                if (m_queued.load(std::memory_order_acquire) != seen) {
+                    arrived = true;
+                    break;
+                }
+                for (int i = 0; i < 16; ++i)
+                    LH_PAUSE();
+            }
+            if (arrived)
+                continue;
+        }
+        std::function<void(Connection &)> onClosed;
+        {
+            std::lock_guard lock(m_mutex);
+            if (takeNext(&task)) {
+                have = true;
+            } else if (m_closing && !m_closed && (m_queue.empty() || m_owner == 0)) {
+                m_closed = true;
+                onClosed = std::move(m_onClosed);
+                m_running = false;
+            } else {
+                m_running = false;
+                return;
+            }
+        }
+        if (have) {
+            task.run(*m_conn);
+            task = Task();
+            m_load.fetch_sub(1, std::memory_order_relaxed);
+            continue;
+        }
+        // Closed: runs after the last queued task; nothing touches this lane's
+        // members after onClosed, which may destroy the lane.
+        m_conn->close();
+        if (onClosed)
+            onClosed(*m_conn);
+        return;
+    }
+}
+
+} // namespace Litehouse

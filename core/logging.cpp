@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace Litehouse {
+Q_LOGGING_CATEGORY(lcConnection, "litehouse.core.connection", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcExec, "litehouse.core.exec", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcManager, "litehouse.core.manager", QtWarningMsg)
+} // namespace Litehouse

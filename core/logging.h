@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace Litehouse {
+Q_DECLARE_LOGGING_CATEGORY(lcConnection)
+Q_DECLARE_LOGGING_CATEGORY(lcExec)
+Q_DECLARE_LOGGING_CATEGORY(lcManager)
+} // namespace Litehouse

@@ -1,0 +1,667 @@
+#include "manager.h"
+
+#include "batch.h"
+#include "database_p.h"
+#include "logging.h"
+#include "querystream.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaMethod>
+#include <QThread>
+#include <QTimer>
+
+#include <sqlite3.h>
+
+namespace Litehouse {
+
+struct Manager::Registry
+{
+    mutable std::mutex mutex;
+    QHash<QString, std::shared_ptr<Database>> byPath;
+    QHash<QString, QString> aliasToPath;
+    std::shared_ptr<const std::vector<std::shared_ptr<OperationSink>>> sinks =
+        std::make_shared<std::vector<std::shared_ptr<OperationSink>>>();
+    QTimer reaper;
+};
+
+namespace {
+
+QString normalizePath(const QString &path)
+{
+    if (path.isEmpty() || path == QLatin1String(":memory:") || path.startsWith(QLatin1String("file:")))
+        return path.isEmpty() ? QStringLiteral(":memory:") : path;
+    const QFileInfo fi(path);
+    const QString canonical = fi.canonicalFilePath();
+    return canonical.isEmpty() ? fi.absoluteFilePath() : canonical;
+}
+
+QJsonValue toJson(const Value &v)
+{
+    switch (v.type()) {
+    case Value::Type::Null: return QJsonValue::Null;
+    case Value::Type::Integer: return double(v.toInt()) == double(qint64(v.toInt())) && qAbs(v.toInt()) < (qint64(1) << 53)
+            ? QJsonValue(v.toInt()) : QJsonValue(v.toString());
+    case Value::Type::Real: return v.toDouble();
+    case Value::Type::Text: return v.toString();
+    case Value::Type::Blob: return v.toString();
+    }
+    return {};
+}
+
+QString paramsJson(const Params &p)
+{
+    if (p.isEmpty())
+        return {};
+    if (p.named.isEmpty()) {
+        QJsonArray a;
+        for (const Value &v : p.positional)
+            a.append(toJson(v));
+        return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+    }
+    QJsonObject o;
+    for (int i = 0; i < p.positional.size(); ++i)
+        o.insert(QString::number(i + 1), toJson(p.positional.at(i)));
+    for (const auto &[name, v] : p.named)
+        o.insert(name, toJson(v));
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+OperationRecord startRecord(const std::shared_ptr<Database> &db, const QString &name, const QString &sql,
+                            const Params &params, OperationRecord::Kind kind)
+{
+    OperationRecord op;
+    op.timestamp = QDateTime::currentDateTimeUtc();
+    op.database = db->path;
+    if (name != db->path)
+        op.alias = name;
+    op.sql = sql;
+    if (!params.isEmpty()) {
+        op.params = params.toString();
+        op.paramsJson = paramsJson(params);
+    }
+    op.kind = kind;
+    op.statementType = statementTypeName(classifyStatement(sql.toUtf8()).kind);
+    return op;
+}
+
+void finishRecord(OperationRecord &op, const Error *e, qint64 ns, qint64 returned, qint64 affected)
+{
+    op.durationNs = ns;
+    op.rowsReturned = returned;
+    op.rowsAffected = affected;
+    if (e) {
+        op.outcome = e->kind() == Error::Kind::Interrupted ? OperationRecord::Outcome::Cancelled
+                                                           : OperationRecord::Outcome::Error;
+        op.error = e->message();
+        op.errorCode = e->extendedCode();
+    }
+}
+
+} // namespace
+
+Manager::Manager(QObject *parent) : QObject(parent), m_reg(std::make_unique<Registry>())
+{
+    qRegisterMetaType<Litehouse::OperationRecord>();
+    qRegisterMetaType<Litehouse::Error>();
+    qRegisterMetaType<Litehouse::TransactionState>();
+    m_pool.setMaxThreadCount(qMax(8, QThread::idealThreadCount() * 4));
+    m_pool.setExpiryTimeout(30000);
+    m_reg->reaper.setInterval(5000);
+    connect(&m_reg->reaper, &QTimer::timeout, this, [this] {
+        std::vector<std::shared_ptr<Database>> dbs;
+        {
+            std::lock_guard lock(m_reg->mutex);
+            for (const auto &d : std::as_const(m_reg->byPath))
+                dbs.push_back(d);
+        }
+        for (auto &d : dbs)
+            d->reapIdleReaders(); // only posts closes to the pool
+    });
+    m_reg->reaper.start();
+}
+
+Manager::~Manager()
+{
+    // Wait on the pool, not on the futures: every close resolves there.
+    auto f = closeAll();
+    m_pool.waitForDone();
+    f.waitForFinished();
+}
+
+std::shared_ptr<Database> Manager::find(const QString &database) const
+{
+    std::lock_guard lock(m_reg->mutex);
+    auto a = m_reg->aliasToPath.constFind(database);
+    if (a != m_reg->aliasToPath.cend())
+        return m_reg->byPath.value(*a);
+    if (auto d = m_reg->byPath.value(database))
+        return d;
+    return m_reg->byPath.value(normalizePath(database));
+}
+
+bool Manager::isOpen(const QString &database) const
+{
+    return find(database) != nullptr;
+}
+
+QString Manager::resolve(const QString &database) const
+{
+    auto d = find(database);
+    return d ? d->path : QString();
+}
+
+QStringList Manager::databases() const
+{
+    std::lock_guard lock(m_reg->mutex);
+    return m_reg->byPath.keys();
+}
+
+static Error notOpen(const QString &name)
+{
+    return Error(Error::Kind::NotOpen, QStringLiteral("no open database named \"%1\"").arg(name)).withDatabase(name);
+}
+
+QFuture<Outcome<DatabaseInfo>> Manager::open(const QString &path, const OpenOptions &options, const QString &alias)
+{
+    auto promise = std::make_shared<QPromise<Outcome<DatabaseInfo>>>();
+    promise->start();
+    auto future = promise->future();
+    if (path.trimmed().isEmpty()) {
+        settle<DatabaseInfo>(promise, Error::invalid(QStringLiteral("no database path given")));
+        return future;
+    }
+    const QString key = normalizePath(path);
+    std::shared_ptr<Database> db;
+    {
+        std::lock_guard lock(m_reg->mutex);
+        if (!alias.isEmpty()) {
+            const QString existing = m_reg->aliasToPath.value(alias);
+            if (!existing.isEmpty() && existing != key) {
+                settle<DatabaseInfo>(promise, Error::invalid(QStringLiteral("alias \"%1\" already names %2")
+                                                               .arg(alias, existing)));
+                return future;
+            }
+        }
+        db = m_reg->byPath.value(key);
+        if (db) {
+            if (!alias.isEmpty())
+                m_reg->aliasToPath.insert(alias, key);
+        } else {
+            db = std::make_shared<Database>(this, key, options);
+            m_reg->byPath.insert(key, db);
+            if (!alias.isEmpty())
+                m_reg->aliasToPath.insert(alias, key);
+        }
+    }
+    std::weak_ptr<Database> weak = db;
+    Task task;
+    task.run = [this, promise, weak, alias, key](Connection &c) {
+        auto d = weak.lock();
+        if (!d) {
+            settle<DatabaseInfo>(promise, Error(Error::Kind::Closed, QStringLiteral("database closed")));
+            return;
+        }
+        DatabaseInfo info;
+        info.path = d->path;
+        info.alias = alias;
+        info.readOnly = d->options.readOnly;
+        if (!c.isOpen()) {
+            if (auto e = d->openError()) {
+                settle<DatabaseInfo>(promise, *e);
+                return;
+            }
+            auto r = c.open(d->options);
+            if (!r) {
+                d->setOpenError(r.error());
+                {
+                    std::lock_guard lock(m_reg->mutex);
+                    if (m_reg->byPath.value(key) == d)
+                        m_reg->byPath.remove(key);
+                    for (auto it = m_reg->aliasToPath.begin(); it != m_reg->aliasToPath.end();)
+                        it = it.value() == key ? m_reg->aliasToPath.erase(it) : std::next(it);
+                }
+                d->close([keep = d]() mutable {
+                    // Destroy the lanes elsewhere: this runs on one of them.
+                    QThreadPool::globalInstance()->start([k = std::move(keep)]() mutable { k.reset(); });
+                });
+                settle<DatabaseInfo>(promise, r.error());
+                return;
+            }
+            info.created = c.created();
+            const QString dbPath = d->path;
+            c.setStateListener([this, weak, dbPath](const TransactionState &s) {
+                if (auto dd = weak.lock()) {
+                    const TransactionState old = dd->state();
+                    dd->setState(s);
+                    stateChanged(dbPath, old, s);
+                }
+            });
+            QMetaObject::invokeMethod(this, [this, dbPath] { Q_EMIT opened(dbPath); }, Qt::QueuedConnection);
+        }
+        if (auto jm = c.execute("PRAGMA journal_mode", {}, Fetch::one()); jm && jm.value().rows.rowCount() > 0)
+            info.journalMode = jm.value().rows.at(0, 0).toString();
+        settle<DatabaseInfo>(promise, info);
+    };
+    task.fail = [promise](const Error &e) { settle<DatabaseInfo>(promise, e); };
+    if (auto s = db->writer().post(task, QThread::currentThread() != thread()); !s)
+        task.fail(s.error());
+    return future;
+}
+
+QFuture<Outcome<Done>> Manager::close(const QString &database)
+{
+    auto promise = std::make_shared<QPromise<Outcome<Done>>>();
+    promise->start();
+    auto future = promise->future();
+    std::shared_ptr<Database> db;
+    {
+        std::lock_guard lock(m_reg->mutex);
+        auto a = m_reg->aliasToPath.constFind(database);
+        const QString key = a != m_reg->aliasToPath.cend() ? *a
+            : m_reg->byPath.contains(database)             ? database
+                                                           : normalizePath(database);
+        db = m_reg->byPath.take(key);
+        for (auto it = m_reg->aliasToPath.begin(); it != m_reg->aliasToPath.end();)
+            it = it.value() == key ? m_reg->aliasToPath.erase(it) : std::next(it);
+    }
+    if (!db) {
+        settle<Done>(promise, notOpen(database));
+        return future;
+    }
+    const QString path = db->path;
+    // The callback keeps the Database alive until its last lane has closed.
+    db->close([this, promise, db, path]() mutable {
+        QMetaObject::invokeMethod(this, [this, path] { Q_EMIT closed(path); }, Qt::QueuedConnection);
+        settle<Done>(promise, Done{});
+        // Destroy the lanes elsewhere: this runs on one of them.
+        QThreadPool::globalInstance()->start([keep = std::move(db)]() mutable { keep.reset(); });
+    });
+    return future;
+}
+
+QFuture<Outcome<Done>> Manager::closeAll()
+{
+    const QStringList all = databases();
+    auto promise = std::make_shared<QPromise<Outcome<Done>>>();
+    promise->start();
+    auto future = promise->future();
+    if (all.isEmpty()) {
+        settle<Done>(promise, Done{});
+        return future;
+    }
+    auto left = std::make_shared<std::atomic<int>>(int(all.size()));
+    for (const QString &p : all) {
+        close(p).then(QtFuture::Launch::Sync, [promise, left](const Outcome<Done> &) {
+            if (left->fetch_sub(1) == 1)
+                settle<Done>(promise, Done{});
+        });
+    }
+    return future;
+}
+
+Outcome<Done> Manager::submit(const QString &database, Route route, Task task, bool looksReadOnly)
+{
+    auto db = find(database);
+    if (!db)
+        return notOpen(database);
+    const bool mayWait = QThread::currentThread() != thread();
+    std::weak_ptr<Database> weak = db;
+    auto inner = std::make_shared<Task>(std::move(task));
+    Task wrapped;
+    wrapped.session = inner->session;
+    wrapped.fail = [inner](const Error &e) { inner->fail(e); };
+    wrapped.run = [inner, weak](Connection &c) {
+        if (!c.isOpen()) {
+            auto d = weak.lock();
+            if (!d) {
+                inner->fail(Error(Error::Kind::Closed, QStringLiteral("database closed")));
+                return;
+            }
+            if (auto e = d->openError()) {
+                inner->fail(*e);
+                return;
+            }
+            if (c.role() == Connection::Role::Writer) {
+                inner->fail(Error(Error::Kind::Closed, QStringLiteral("database is closed")).withDatabase(d->path));
+                return;
+            }
+            if (auto r = c.open(d->options); !r) {
+                inner->fail(r.error());
+                return;
+            }
+        }
+        inner->run(c);
+    };
+    const bool toReader = db->hasReaders()
+        && (route == Route::Reader || (route == Route::Auto && looksReadOnly && !db->inTransaction()));
+    return toReader ? db->postRead(std::move(wrapped), mayWait) : db->writer().post(std::move(wrapped), mayWait);
+}
+
+void Manager::report(const OperationRecord &op, const Error &error)
+{
+    std::shared_ptr<const std::vector<std::shared_ptr<OperationSink>>> sinks;
+    {
+        std::lock_guard lock(m_reg->mutex);
+        sinks = m_reg->sinks;
+    }
+    for (const auto &s : *sinks)
+        s->record(op);
+    static const QMetaMethod finished = QMetaMethod::fromSignal(&Manager::operationFinished);
+    static const QMetaMethod failed = QMetaMethod::fromSignal(&Manager::operationFailed);
+    if (isSignalConnected(finished))
+        QMetaObject::invokeMethod(this, [this, op] { Q_EMIT operationFinished(op); }, Qt::QueuedConnection);
+    if (error.isError() && isSignalConnected(failed))
+        QMetaObject::invokeMethod(this, [this, op, error] { Q_EMIT operationFailed(op, error); }, Qt::QueuedConnection);
+}
+
+void Manager::addSink(std::shared_ptr<OperationSink> sink)
+{
+    std::lock_guard lock(m_reg->mutex);
+    auto next = std::make_shared<std::vector<std::shared_ptr<OperationSink>>>(*m_reg->sinks);
+    next->push_back(std::move(sink));
+    m_reg->sinks = std::move(next);
+}
+
+void Manager::removeSink(const std::shared_ptr<OperationSink> &sink)
+{
+    std::lock_guard lock(m_reg->mutex);
+    auto next = std::make_shared<std::vector<std::shared_ptr<OperationSink>>>(*m_reg->sinks);
+    std::erase(*next, sink);
+    m_reg->sinks = std::move(next);
+}
+
+void Manager::stateChanged(const QString &path, const TransactionState &oldState, const TransactionState &state)
+{
+    QMetaObject::invokeMethod(this, [this, path, oldState, state] {
+        Q_EMIT transactionStateChanged(path, state);
+        if (oldState.savepoints != state.savepoints)
+            Q_EMIT savepointsChanged(path, state.savepoints);
+    }, Qt::QueuedConnection);
+}
+
+TransactionState Manager::transactionState(const QString &database) const
+{
+    auto db = find(database);
+    return db ? db->state() : TransactionState();
+}
+
+CacheStats Manager::statementCacheStats(const QString &database) const
+{
+    auto db = find(database);
+    return db ? db->cacheStats() : CacheStats();
+}
+
+QFuture<Outcome<StatementResult>> Manager::execute(const QString &database, const QString &sql, const Params &params,
+                                                   const ExecOptions &options)
+{
+    auto promise = std::make_shared<QPromise<Outcome<StatementResult>>>();
+    promise->start();
+    auto future = promise->future();
+    auto db = find(database);
+    if (!db) {
+        settle<StatementResult>(promise, notOpen(database));
+        return future;
+    }
+    const QByteArray utf8 = sql.toUtf8();
+    const StatementInfo info = classifyStatement(utf8);
+    auto op = std::make_shared<OperationRecord>(startRecord(db, database, sql, params, options.kind));
+    auto task = std::make_shared<Task>();
+    const bool record = options.record;
+    task->fail = [this, promise, op, record](const Error &e) {
+        finishRecord(*op, &e, 0, 0, 0);
+        if (record)
+            report(*op, e);
+        settle<StatementResult>(promise, e);
+    };
+    std::weak_ptr<Task> weakTask = task;
+    task->run = [this, promise, op, utf8, params, options, database, weakTask, record](Connection &c) {
+        QElapsedTimer t;
+        t.start();
+        if (!c.beginTask(options.cancel)) {
+            c.endTask();
+            const Error e = Error::interrupted(QStringLiteral("cancelled before it started")).withDatabase(c.path());
+            finishRecord(*op, &e, t.nsecsElapsed(), 0, 0);
+            if (record)
+                report(*op, e);
+            settle<StatementResult>(promise, e);
+            return;
+        }
+        if (c.role() == Connection::Role::Reader && options.route == Route::Auto) {
+            // Auto routing guessed "read-only" from the text; SQLite decides.
+            auto probe = c.prepare(utf8, true);
+            if (probe && !sqlite3_stmt_readonly(probe.value().handle())) {
+                c.endTask();
+                if (auto self = weakTask.lock(); self && submit(database, Route::Writer, *self))
+                    return;
+            }
+        }
+        auto r = c.execute(utf8, params, options.fetch, options.cancel);
+        c.endTask();
+        if (r) {
+            finishRecord(*op, nullptr, t.nsecsElapsed(), r.value().rows.rowCount(), r.value().rowsAffected);
+            if (record)
+                report(*op, {});
+        } else {
+            finishRecord(*op, &r.error(), t.nsecsElapsed(), 0, 0);
+            if (record)
+                report(*op, r.error());
+        }
+        settle<StatementResult>(promise, std::move(r));
+    };
+    // The task keeps itself alive through the lane's copy of these functions.
+    Task posted;
+    posted.run = [task](Connection &c) { task->run(c); };
+    posted.fail = [task](const Error &e) { task->fail(e); };
+    if (auto s = submit(database, options.route, posted, info.looksReadOnly()); !s)
+        task->fail(s.error());
+    return future;
+}
+
+QFuture<Outcome<ScriptResult>> Manager::executeScript(const QString &database, const QString &sql,
+                                                      const Params &params, const ExecOptions &options)
+{
+    auto promise = std::make_shared<QPromise<Outcome<ScriptResult>>>();
+    promise->start();
+    auto future = promise->future();
+    auto db = find(database);
+    if (!db) {
+        settle<ScriptResult>(promise, notOpen(database));
+        return future;
+    }
+    const QByteArray utf8 = sql.toUtf8();
+    auto op = std::make_shared<OperationRecord>(startRecord(
+        db, database, sql, params,
+        options.kind == OperationRecord::Kind::Query ? OperationRecord::Kind::Script : options.kind));
+    const bool record = options.record;
+    Task task;
+    task.fail = [this, promise, op, record](const Error &e) {
+        finishRecord(*op, &e, 0, 0, 0);
+        if (record)
+            report(*op, e);
+        settle<ScriptResult>(promise, e);
+    };
+    task.run = [this, promise, op, utf8, params, options, record](Connection &c) {
+        QElapsedTimer t;
+        t.start();
+        Outcome<ScriptResult> r = Error::interrupted(QStringLiteral("cancelled before it started"));
+        if (c.beginTask(options.cancel))
+            r = c.executeScript(utf8, params, options.fetch, options.cancel);
+        c.endTask();
+        if (r) {
+            finishRecord(*op, nullptr, t.nsecsElapsed(), r.value().rowsReturned(), r.value().rowsAffected());
+            if (record)
+                report(*op, {});
+        } else {
+            Error e = r.error();
+            e.withDatabase(c.path());
+            finishRecord(*op, &e, t.nsecsElapsed(), 0, 0);
+            if (record)
+                report(*op, e);
+            r = e;
+        }
+        settle<ScriptResult>(promise, std::move(r));
+    };
+    // A script that only reads may use a reader when asked to route automatically.
+    const bool readOnly = options.route != Route::Writer && classifyStatement(utf8).looksReadOnly()
+        && !utf8.contains(';');
+    if (auto s = submit(database, options.route == Route::Auto && !readOnly ? Route::Writer : options.route, task, readOnly); !s)
+        task.fail(s.error());
+    return future;
+}
+
+QFuture<Outcome<StatementResult>> Manager::executeMany(const QString &database, const QString &sql,
+                                                       QList<QList<Value>> rows, const ExecOptions &options)
+{
+    auto promise = std::make_shared<QPromise<Outcome<StatementResult>>>();
+    promise->start();
+    auto future = promise->future();
+    auto db = find(database);
+    if (!db) {
+        settle<StatementResult>(promise, notOpen(database));
+        return future;
+    }
+    auto op = std::make_shared<OperationRecord>(startRecord(db, database, sql, {}, options.kind));
+    op->params = QStringLiteral("%1 rows").arg(rows.size());
+    const bool record = options.record;
+    Task task;
+    task.fail = [this, promise, op, record](const Error &e) {
+        finishRecord(*op, &e, 0, 0, 0);
+        if (record)
+            report(*op, e);
+        settle<StatementResult>(promise, e);
+    };
+    task.run = [this, promise, op, sql, rows = std::move(rows), options, record](Connection &c) {
+        QElapsedTimer t;
+        t.start();
+        Outcome<StatementResult> r = Error::interrupted(QStringLiteral("cancelled before it started"));
+        if (c.beginTask(options.cancel))
+            r = c.executeMany(sql.toUtf8(), rows, options.cancel);
+        c.endTask();
+        finishRecord(*op, r ? nullptr : &r.error(), t.nsecsElapsed(), 0, r ? r.value().rowsAffected : 0);
+        if (record)
+            report(*op, r ? Error() : r.error());
+        settle<StatementResult>(promise, std::move(r));
+    };
+    if (auto s = submit(database, Route::Writer, task); !s)
+        task.fail(s.error());
+    return future;
+}
+
+QFuture<Outcome<TransactionState>> Manager::transactionOp(const QString &database, const QByteArray &sql,
+                                                          OperationRecord::Kind kind)
+{
+    auto promise = std::make_shared<QPromise<Outcome<TransactionState>>>();
+    promise->start();
+    auto future = promise->future();
+    auto db = find(database);
+    if (!db) {
+        settle<TransactionState>(promise, notOpen(database));
+        return future;
+    }
+    auto op = std::make_shared<OperationRecord>(startRecord(db, database, QString::fromUtf8(sql), {}, kind));
+    Task task;
+    task.fail = [this, promise, op](const Error &e) {
+        finishRecord(*op, &e, 0, 0, 0);
+        report(*op, e);
+        settle<TransactionState>(promise, e);
+    };
+    task.run = [this, promise, op, sql](Connection &c) {
+        QElapsedTimer t;
+        t.start();
+        auto r = c.execute(sql, {}, Fetch::none());
+        finishRecord(*op, r ? nullptr : &r.error(), t.nsecsElapsed(), 0, 0);
+        report(*op, r ? Error() : r.error());
+        if (!r)
+            settle<TransactionState>(promise, r.error());
+        else
+            settle<TransactionState>(promise, c.transactionState());
+    };
+    if (auto s = submit(database, Route::Writer, task); !s)
+        task.fail(s.error());
+    return future;
+}
+
+QFuture<Outcome<TransactionState>> Manager::begin(const QString &database, BeginMode mode)
+{
+    const QByteArray sql = mode == BeginMode::Immediate ? "BEGIN IMMEDIATE"
+        : mode == BeginMode::Exclusive                  ? "BEGIN EXCLUSIVE"
+                                                        : "BEGIN DEFERRED";
+    return transactionOp(database, sql, OperationRecord::Kind::Begin);
+}
+
+QFuture<Outcome<TransactionState>> Manager::commit(const QString &database)
+{
+    return transactionOp(database, "COMMIT", OperationRecord::Kind::Commit);
+}
+
+QFuture<Outcome<TransactionState>> Manager::rollback(const QString &database)
+{
+    return transactionOp(database, "ROLLBACK", OperationRecord::Kind::Rollback);
+}
+
+static QFuture<Outcome<TransactionState>> invalidName(const QString &why)
+{
+    QPromise<Outcome<TransactionState>> p;
+    p.start();
+    p.addResult(Error::invalid(why));
+    p.finish();
+    return p.future();
+}
+
+QFuture<Outcome<TransactionState>> Manager::savepoint(const QString &database, const QString &name)
+{
+    if (const QString why = validateSavepointName(name); !why.isEmpty())
+        return invalidName(why);
+    return transactionOp(database, "SAVEPOINT " + quoteIdentifier(name).toUtf8(), OperationRecord::Kind::Savepoint);
+}
+
+QFuture<Outcome<TransactionState>> Manager::release(const QString &database, const QString &name)
+{
+    if (const QString why = validateSavepointName(name); !why.isEmpty())
+        return invalidName(why);
+    return transactionOp(database, "RELEASE SAVEPOINT " + quoteIdentifier(name).toUtf8(), OperationRecord::Kind::Release);
+}
+
+QFuture<Outcome<TransactionState>> Manager::rollbackTo(const QString &database, const QString &name)
+{
+    if (const QString why = validateSavepointName(name); !why.isEmpty())
+        return invalidName(why);
+    return transactionOp(database, "ROLLBACK TO SAVEPOINT " + quoteIdentifier(name).toUtf8(),
+                         OperationRecord::Kind::RollbackTo);
+}
+
+QFuture<Outcome<bool>> Manager::updateIfVersion(const QString &database, const VersionedUpdate &u)
+{
+    if (u.table.isEmpty() || u.keyColumn.isEmpty() || u.versionColumn.isEmpty()) {
+        QPromise<Outcome<bool>> p;
+        p.start();
+        p.addResult(Error::invalid(QStringLiteral("an optimistic update needs a table, a key column and a version column")));
+        p.finish();
+        return p.future();
+    }
+    QString sql = QStringLiteral("UPDATE %1 SET ").arg(quoteIdentifier(u.table));
+    Params params;
+    for (const auto &[col, v] : u.set) {
+        sql += quoteIdentifier(col) + QStringLiteral(" = ?, ");
+        params.positional.append(v);
+    }
+    const QString ver = quoteIdentifier(u.versionColumn);
+    sql += QStringLiteral("%1 = %1 + 1 WHERE %2 = ? AND %1 = ?").arg(ver, quoteIdentifier(u.keyColumn));
+    params.positional.append(u.key);
+    params.positional.append(Value(u.expectedVersion));
+    // The changed-row count of this very statement decides; a separate
+    // "SELECT changes()" could run on another connection.
+    return withConnection<bool>(database, Route::Writer, [sql, params](Connection &c) -> Outcome<bool> {
+        auto r = c.execute(sql.toUtf8(), params, Fetch::none());
+        if (!r)
+            return r.error();
+        return r.value().rowsAffected == 1;
+    });
+}
+
+} // namespace Litehouse

@@ -1,0 +1,211 @@
+#pragma once
+
+#include "canceltoken.h"
+#include "connection.h"
+#include "operation.h"
+#include "options.h"
+#include "outcome.h"
+#include "params.h"
+#include "resultset.h"
+#include "task.h"
+#include "transactionstate.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPromise>
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+
+namespace Litehouse {
+
+class Database;
+class QueryStream;
+class Batch;
+
+/// Per-call options for execute(), executeScript() and stream().
+struct ExecOptions
+{
+    Fetch fetch = Fetch::all();
+    Route route = Route::Writer;
+    CancelToken cancel;
+    /// Kind recorded in the history for this operation.
+    OperationRecord::Kind kind = OperationRecord::Kind::Query;
+    /// False: the operation is not recorded (reading the history itself).
+    bool record = true;
+};
+
+/// What open() resolves to.
+struct DatabaseInfo
+{
+    QString path;          ///< absolute path (or ":memory:")
+    QString alias;
+    bool created = false;  ///< the file was created by this open
+    bool readOnly = false;
+    QString journalMode;
+};
+
+/// An optimistic update: SET the columns WHERE key = ? AND version = ?, and
+/// bump the version. Resolves to false when the row changed meanwhile.
+struct VersionedUpdate
+{
+    QString table;
+    QString keyColumn;
+    Value key;
+    QString versionColumn = QStringLiteral("version");
+    qint64 expectedVersion = 0;
+    QList<QPair<QString, Value>> set;
+};
+
+/// Owns open databases and runs every operation off the calling thread.
+///
+/// Each database has one writer connection and a pool of readers. Every call
+/// returns a QFuture at once; the future resolves to a value or an Error.
+/// Signals report the same outcomes for widgets that prefer them. A database
+/// is named by its path or by an alias given at open(); both reach the same
+/// connections.
+class Manager final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Manager(QObject *parent = nullptr);
+    /// Closes every database, waiting for work still queued.
+    ~Manager() override;
+    Q_DISABLE_COPY_MOVE(Manager)
+
+    /// Opens (or, unless options say otherwise, creates) a database. Opening
+    /// an open path again returns it and adds the alias.
+    QFuture<Outcome<DatabaseInfo>> open(const QString &path, const OpenOptions &options = {}, const QString &alias = {});
+    /// Closes after the work already queued; later calls fail with NotOpen.
+    QFuture<Outcome<Done>> close(const QString &database);
+    QFuture<Outcome<Done>> closeAll();
+    /// True when a database with this path or alias is open.
+    bool isOpen(const QString &database) const;
+    /// Paths of the open databases.
+    QStringList databases() const;
+    /// The absolute path behind a path or alias; empty when not open.
+    QString resolve(const QString &database) const;
+
+    /// Runs one statement.
+    QFuture<Outcome<StatementResult>> execute(const QString &database, const QString &sql, const Params &params = {},
+                                              const ExecOptions &options = {});
+    /// Runs one statement for each row, all in one transaction.
+    QFuture<Outcome<StatementResult>> executeMany(const QString &database, const QString &sql,
+                                                  QList<QList<Value>> rows, const ExecOptions &options = {});
+    /// Runs every statement of a script in order; stops at the first failure.
+    QFuture<Outcome<ScriptResult>> executeScript(const QString &database, const QString &sql,
+                                                 const Params &params = {}, const ExecOptions &options = {});
+    /// Starts a query whose rows are fetched in chunks (see QueryStream).
+    QFuture<Outcome<std::shared_ptr<QueryStream>>> stream(const QString &database, const QString &sql,
+                                                          const Params &params = {}, const ExecOptions &options = {});
+
+    enum class BeginMode { Deferred, Immediate, Exclusive };
+    /// Transaction control on the writer connection.
+    QFuture<Outcome<TransactionState>> begin(const QString &database, BeginMode mode = BeginMode::Deferred);
+    QFuture<Outcome<TransactionState>> commit(const QString &database);
+    QFuture<Outcome<TransactionState>> rollback(const QString &database);
+    /// Savepoints: names must be identifiers (letters, digits, underscore); always quoted.
+    QFuture<Outcome<TransactionState>> savepoint(const QString &database, const QString &name);
+    QFuture<Outcome<TransactionState>> release(const QString &database, const QString &name);
+    QFuture<Outcome<TransactionState>> rollbackTo(const QString &database, const QString &name);
+    /// The last known transaction state of the writer (no SQLite call).
+    TransactionState transactionState(const QString &database) const;
+
+    /// Optimistic update: true when the row had the expected version.
+    QFuture<Outcome<bool>> updateIfVersion(const QString &database, const VersionedUpdate &update);
+
+    /// A batch of rows for one statement, flushed every batchSize rows inside
+    /// one transaction that holds the writer until finish() or abort().
+    std::unique_ptr<Batch> batch(const QString &database, const QString &sql, int batchSize = 1000);
+
+    /// Runs fn on the writer (or a reader) connection as one task.
+    template<typename R>
+    QFuture<Outcome<R>> withConnection(const QString &database, Route route, std::function<Outcome<R>(Connection &)> fn,
+                                       const CancelToken &cancel = {});
+
+    /// Prepared-statement cache counters summed over the database's connections.
+    CacheStats statementCacheStats(const QString &database) const;
+
+    /// Sinks see every operation (history, metrics). Thread-safe.
+    void addSink(std::shared_ptr<OperationSink> sink);
+    void removeSink(const std::shared_ptr<OperationSink> &sink);
+
+    /// The pool the manager's tasks run on.
+    QThreadPool *threadPool() { return &m_pool; }
+
+    /// Internal: queue a task on a database's writer or reader lane.
+    Outcome<Done> submit(const QString &database, Route route, Task task, bool looksReadOnly = false);
+    /// Internal: report a finished operation to the sinks and signals.
+    void report(const OperationRecord &op, const Error &error);
+    /// Internal: the database object behind a name.
+    std::shared_ptr<Database> find(const QString &database) const;
+
+Q_SIGNALS:
+    void opened(const QString &path);
+    void closed(const QString &path);
+    /// Every finished operation (for status bars and logs).
+    void operationFinished(const Litehouse::OperationRecord &op);
+    /// A failed operation with its error.
+    void operationFailed(const Litehouse::OperationRecord &op, const Litehouse::Error &error);
+    void transactionStateChanged(const QString &path, const Litehouse::TransactionState &state);
+    void savepointsChanged(const QString &path, const QStringList &savepoints);
+
+private:
+    friend class Database;
+    friend class QueryStream;
+    friend class Batch;
+    template<typename R>
+    static void settle(const std::shared_ptr<QPromise<Outcome<R>>> &p, Outcome<R> v)
+    {
+        p->addResult(std::move(v));
+        p->finish();
+    }
+    void stateChanged(const QString &path, const TransactionState &oldState, const TransactionState &state);
+    QFuture<Outcome<TransactionState>> transactionOp(const QString &database, const QByteArray &sql,
+                                                     OperationRecord::Kind kind);
+
+    QThreadPool m_pool;
+    struct Registry;
+    std::unique_ptr<Registry> m_reg;
+};
+
+template<typename R>
+QFuture<Outcome<R>> Manager::withConnection(const QString &database, Route route,
+                                            std::function<Outcome<R>(Connection &)> fn, const CancelToken &cancel)
+{
+    auto promise = std::make_shared<QPromise<Outcome<R>>>();
+    promise->start();
+    QFuture<Outcome<R>> future = promise->future();
+    Task task;
+    task.run = [promise, fn = std::move(fn), cancel](Connection &c) {
+        if (!c.beginTask(cancel)) {
+            c.endTask();
+            settle<R>(promise, Error::interrupted(QStringLiteral("cancelled before it started")));
+            return;
+        }
+        Outcome<R> r = fn(c);
+        c.endTask();
+        settle<R>(promise, std::move(r));
+    };
+    task.fail = [promise](const Error &e) { settle<R>(promise, e); };
+    if (auto s = submit(database, route, task); !s)
+        task.fail(s.error());
+    return future;
+}
+
+/// Waits for a future off the UI thread (CLI, tests, benchmarks): spins for
+/// a few microseconds first, since a parked thread wakes slowly.
+template<typename T>
+T await(QFuture<T> future)
+{
+    for (int i = 0; i < 2000 && !future.isFinished(); ++i) {
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+    }
+    future.waitForFinished();
+    return future.result();
+}
+
+} // namespace Litehouse

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "error.h"
+
+#include <optional>
+#include <utility>
+
+namespace Litehouse {
+
+/// A value or an Error: what every asynchronous operation resolves to.
+template<typename T>
+class Outcome
+{
+public:
+    /// An empty outcome is an error: nothing may resolve silently.
+    Outcome() : m_error(Error::Kind::Closed, QStringLiteral("operation produced no result")) {}
+    Outcome(T value) : m_value(std::move(value)) {}
+    Outcome(Error error) : m_error(std::move(error)) {}
+
+    bool ok() const { return m_value.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const { return *m_value; }
+    T &value() { return *m_value; }
+    T take() { return std::move(*m_value); }
+    const Error &error() const { return m_error; }
+
+private:
+    std::optional<T> m_value;
+    Error m_error;
+};
+
+/// For operations that produce nothing but success or an Error.
+struct Done {};
+
+} // namespace Litehouse

@@ -1,0 +1,208 @@
+#include "sqlclassify.h"
+
+#include <QByteArray>
+
+namespace Litehouse {
+
+namespace {
+
+class Lexer
+{
+public:
+    explicit Lexer(QByteArrayView s) : m_s(s) {}
+
+    void skipSpace()
+    {
+        while (m_i < m_s.size()) {
+            const char c = m_s[m_i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ';') {
+                ++m_i;
+            } else if (c == '-' && m_i + 1 < m_s.size() && m_s[m_i + 1] == '-') {
+                while (m_i < m_s.size() && m_s[m_i] != '\n')
+                    ++m_i;
+            } else if (c == '/' && m_i + 1 < m_s.size() && m_s[m_i + 1] == '*') {
+                m_i += 2;
+                while (m_i + 1 < m_s.size() && !(m_s[m_i] == '*' && m_s[m_i + 1] == '/'))
+                    ++m_i;
+                m_i = qMin(m_i + 2, m_s.size());
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// The next word, upper-cased; or a quoted name, unquoted. Empty at end.
+    QString next(bool *quoted = nullptr)
+    {
+        skipSpace();
+        if (quoted)
+            *quoted = false;
+        if (m_i >= m_s.size())
+            return {};
+        const char c = m_s[m_i];
+        if (c == '"' || c == '`' || c == '[' || c == '\'') {
+            const char close = c == '[' ? ']' : c;
+            QByteArray out;
+            ++m_i;
+            while (m_i < m_s.size()) {
+                if (m_s[m_i] == close) {
+                    if (close != ']' && m_i + 1 < m_s.size() && m_s[m_i + 1] == close) {
+                        out += close;
+                        m_i += 2;
+                        continue;
+                    }
+                    ++m_i;
+                    break;
+                }
+                out += m_s[m_i++];
+            }
+            if (quoted)
+                *quoted = true;
+            return QString::fromUtf8(out);
+        }
+        const qsizetype start = m_i;
+        while (m_i < m_s.size()) {
+            const unsigned char ch = uchar(m_s[m_i]);
+            if (ch == '_' || ch == '$' || ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z')
+                || (ch >= 'A' && ch <= 'Z'))
+                ++m_i;
+            else
+                break;
+        }
+        if (m_i == start)
+            ++m_i; // punctuation: one character
+        return QString::fromUtf8(m_s.sliced(start, m_i - start));
+    }
+
+    bool atEnd() { skipSpace(); return m_i >= m_s.size(); }
+
+private:
+    QByteArrayView m_s;
+    qsizetype m_i = 0;
+};
+
+} // namespace
+
+StatementInfo classifyStatement(QByteArrayView sql)
+{
+    using K = StatementInfo::Kind;
+    StatementInfo info;
+    Lexer lex(sql);
+    bool quoted = false;
+    const QString first = lex.next(&quoted).toUpper();
+    if (first.isEmpty())
+        return info;
+    if (quoted) {
+        info.kind = K::Other;
+        return info;
+    }
+    auto nameAfter = [&](const QString &optionalWord) {
+        bool q = false;
+        QString w = lex.next(&q);
+        if (!q && w.compare(optionalWord, Qt::CaseInsensitive) == 0)
+            w = lex.next(&q);
+        return w;
+    };
+
+    if (first == QLatin1String("SELECT") || first == QLatin1String("VALUES")) {
+        info.kind = K::Select;
+    } else if (first == QLatin1String("WITH")) {
+        info.kind = K::With;
+    } else if (first == QLatin1String("INSERT") || first == QLatin1String("REPLACE")) {
+        info.kind = K::Insert;
+    } else if (first == QLatin1String("UPDATE")) {
+        info.kind = K::Update;
+    } else if (first == QLatin1String("DELETE")) {
+        info.kind = K::Delete;
+    } else if (first == QLatin1String("CREATE") || first == QLatin1String("DROP") || first == QLatin1String("ALTER")
+               || first == QLatin1String("REINDEX")) {
+        info.kind = K::Ddl;
+    } else if (first == QLatin1String("PRAGMA")) {
+        info.kind = K::Pragma;
+    } else if (first == QLatin1String("BEGIN")) {
+        info.kind = K::Begin;
+        const QString mode = lex.next().toUpper();
+        if (mode == QLatin1String("IMMEDIATE"))
+            info.beginMode = StatementInfo::BeginMode::Immediate;
+        else if (mode == QLatin1String("EXCLUSIVE"))
+            info.beginMode = StatementInfo::BeginMode::Exclusive;
+    } else if (first == QLatin1String("COMMIT") || first == QLatin1String("END")) {
+        info.kind = K::Commit;
+    } else if (first == QLatin1String("ROLLBACK")) {
+        info.kind = K::Rollback;
+        QString w = lex.next().toUpper();
+        if (w == QLatin1String("TRANSACTION"))
+            w = lex.next().toUpper();
+        if (w == QLatin1String("TO")) {
+            info.kind = K::RollbackTo;
+            info.name = nameAfter(QStringLiteral("SAVEPOINT"));
+        }
+    } else if (first == QLatin1String("SAVEPOINT")) {
+        info.kind = K::Savepoint;
+        info.name = lex.next();
+    } else if (first == QLatin1String("RELEASE")) {
+        info.kind = K::Release;
+        info.name = nameAfter(QStringLiteral("SAVEPOINT"));
+    } else if (first == QLatin1String("ATTACH")) {
+        info.kind = K::Attach;
+    } else if (first == QLatin1String("DETACH")) {
+        info.kind = K::Detach;
+    } else if (first == QLatin1String("VACUUM")) {
+        info.kind = K::Vacuum;
+    } else if (first == QLatin1String("ANALYZE")) {
+        info.kind = K::Analyze;
+    } else if (first == QLatin1String("EXPLAIN")) {
+        info.kind = K::Explain;
+    } else {
+        info.kind = K::Other;
+    }
+    return info;
+}
+
+QString statementTypeName(StatementInfo::Kind kind)
+{
+    using K = StatementInfo::Kind;
+    switch (kind) {
+    case K::Select: case K::With: case K::Explain: return QStringLiteral("SELECT");
+    case K::Insert: return QStringLiteral("INSERT");
+    case K::Update: return QStringLiteral("UPDATE");
+    case K::Delete: return QStringLiteral("DELETE");
+    case K::Ddl: return QStringLiteral("DDL");
+    case K::Pragma: return QStringLiteral("PRAGMA");
+    default: return QStringLiteral("OTHER");
+    }
+}
+
+bool isBlankSql(QByteArrayView sql)
+{
+    Lexer lex(sql);
+    return lex.atEnd();
+}
+
+QString quoteIdentifier(const QString &name)
+{
+    QString q = name;
+    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+QString validateSavepointName(const QString &name)
+{
+    if (name.isEmpty())
+        return QStringLiteral("a savepoint name must not be empty");
+    if (name.size() > 128)
+        return QStringLiteral("savepoint name is longer than 128 characters");
+    // Identifier rules: a letter or underscore, then letters, digits or
+    // underscores. Quoting alone would make any text safe, but a name that
+    // needs quoting is almost always a mistake or an attack.
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        const bool ok = c == QLatin1Char('_') || c.isLetter() || (i > 0 && c.isDigit());
+        if (!ok)
+            return QStringLiteral("invalid savepoint name \"%1\": use letters, digits and underscores, "
+                                  "starting with a letter or underscore").arg(name);
+    }
+    return {};
+}
+
+} // namespace Litehouse

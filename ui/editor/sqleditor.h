@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QPlainTextEdit>
+
+#include <memory>
+
+namespace KSyntaxHighlighting {
+class Repository;
+class SyntaxHighlighter;
+}
+
+namespace Litehouse {
+
+/// The SQL editor: KSyntaxHighlighting colours (theme follows the palette),
+/// line numbers, and an error mark at the position SQLite reports.
+class SqlEditor final : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    explicit SqlEditor(QWidget *parent = nullptr);
+    ~SqlEditor() override;
+
+    /// Underlines the error at a UTF-8 byte offset into toPlainText() (-1: none).
+    void markError(int utf8Offset);
+    void clearError();
+    /// The character position of the current error mark, or -1.
+    int errorPosition() const { return m_errorPos; }
+    /// The name of the syntax definition in use.
+    QString definitionName() const;
+
+protected:
+    void resizeEvent(QResizeEvent *e) override;
+    void changeEvent(QEvent *e) override;
+
+private:
+    class LineNumbers;
+    void applyTheme();
+    int lineNumberWidth() const;
+    void paintLineNumbers(QPaintEvent *e);
+    void updateSelections();
+
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_repo;
+    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
+    QWidget *m_lineNumbers = nullptr;
+    int m_errorPos = -1;
+};
+
+} // namespace Litehouse

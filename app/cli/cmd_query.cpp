@@ -2,6 +2,8 @@
 #include "commands.h"
 #include "formatter.h"
 
+#include <QRegularExpression>
+
 namespace LitehouseCli {
 
 using namespace Litehouse;
@@ -39,7 +41,8 @@ int runQuery(CliContext &ctx, QStringList args)
                 format = Format::Json;
             else
                 return ctx.usage(QStringLiteral("unknown format \"%1\" (use table, csv or json)").arg(v));
-        } else if (a.startsWith(QLatin1String("--")) && a.size() > 2) {
+        } else if (QRegularExpression(QStringLiteral("^--[a-z][a-z-]*$")).match(a).hasMatch()) {
+            // Only option-shaped words: SQL may itself start with a "--" comment.
             return ctx.usage(QStringLiteral("unknown option %1 for query").arg(a));
         } else {
             positional << a;

@@ -33,6 +33,9 @@ int main(int argc, char **argv)
     if (parser.isSet(demo)) {
         const QString path = files.isEmpty() ? Litehouse::DemoDatabase::defaultPath() : files.first();
         QDir().mkpath(QFileInfo(path).absolutePath());
+        // Show the demo's rows at once: run the sample query when the database is ready.
+        QObject::connect(&window, &Litehouse::MainWindow::databaseOpened, &window, &Litehouse::MainWindow::run,
+                         Qt::SingleShotConnection);
         window.openDatabase(path, Litehouse::DemoDatabase::script());
         window.editor()->setPlainText(QStringLiteral(
             "-- The demo bookshop: authors, books, customers, orders.\n"

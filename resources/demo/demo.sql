@@ -1,6 +1,8 @@
 -- The Litehouse demo database: a small bookshop. Generated on first run
 -- from this script; a few related tables with thousands of rows.
 PRAGMA foreign_keys = ON;
+-- One transaction: a first run that is interrupted leaves no half-made demo.
+BEGIN;
 
 CREATE TABLE authors (
   id        INTEGER PRIMARY KEY,
@@ -114,3 +116,4 @@ DROP TABLE temp.countries;
 DROP TABLE temp.words;
 DROP TABLE temp.genres;
 DROP TABLE temp.cities;
+COMMIT;

@@ -3,6 +3,12 @@
 #include <QFile>
 #include <QStandardPaths>
 
+// Resources of a static library are not registered until asked for.
+static void initResources()
+{
+    Q_INIT_RESOURCE(litehouse);
+}
+
 namespace Litehouse::DemoDatabase {
 
 QString defaultPath()
@@ -12,6 +18,7 @@ QString defaultPath()
 
 QString script()
 {
+    initResources();
     QFile f(QStringLiteral(":/litehouse/demo/demo.sql"));
     if (!f.open(QIODevice::ReadOnly))
         return {};

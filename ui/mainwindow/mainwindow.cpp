@@ -82,7 +82,12 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent)
     m_status = new QLabel;
     statusBar()->addPermanentWidget(m_status, 1);
 
-    connect(m_model, &ResultModel::rowsFetched, this, [this] { updateStatus(); });
+    connect(m_model, &ResultModel::rowsFetched, this, [this](qint64 total) {
+        // Fit the columns to the first chunk once; later chunks leave the user's widths alone.
+        if (total <= m_model->chunkSize())
+            m_view->resizeColumnsToContents();
+        updateStatus();
+    });
     connect(m_model, &ResultModel::fetchingChanged, this, [this](bool fetching) {
         m_cancelAction->setEnabled(m_running || fetching);
     });

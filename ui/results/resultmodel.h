@@ -28,6 +28,7 @@ public:
     void clear();
     /// Rows fetched per chunk.
     void setChunkSize(int rows) { m_chunk = rows; }
+    int chunkSize() const { return m_chunk; }
     bool isFetching() const { return m_fetching; }
     /// Stops a chunk being fetched (the stream ends there).
     void cancelFetch() { m_cancel.cancel(); }

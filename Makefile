@@ -29,7 +29,7 @@ test: build
 	@cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) --timeout 600
 
 bench: build
-	@./$(BUILD)/bench/litehouse-bench
+	@for b in $(BUILD)/bench/*/litehouse-bench*; do echo "== $$b"; "$$b" || exit 1; done
 
 # Sanitizer builds of the core and its tests (see CMakePresets.json).
 asan: deps

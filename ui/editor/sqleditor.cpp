@@ -27,6 +27,8 @@ private:
 SqlEditor::SqlEditor(QWidget *parent)
     : QPlainTextEdit(parent), m_repo(std::make_unique<KSyntaxHighlighting::Repository>())
 {
+    // qt_add_resources links the generated definition in as an object, so it is registered at start.
+    m_repo->addCustomSearchPath(QStringLiteral(":/litehouse/ksh"));
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);

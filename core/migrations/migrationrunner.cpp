@@ -278,6 +278,7 @@ MigrationRunner::MigrationRunner(Manager &manager, QString database, QString fol
 
 MigrationRunner::~MigrationRunner()
 {
+    m_shutdown.cancel();
     m_pool.waitForDone();
 }
 
@@ -375,7 +376,7 @@ Outcome<MigrationRun> MigrationRunner::run(bool down, const MigrationOptions &op
             break;
         if (r.error().kind() != Error::Kind::Locked)
             return r.error();
-        if (options.cancel.isCancelled())
+        if (stopRequested(options))
             return Error::interrupted(QStringLiteral("cancelled while waiting for another migration run"));
         if (waited.elapsed() >= options.lockTimeoutMs)
             return Error(Error::Kind::Locked,
@@ -420,7 +421,7 @@ Outcome<MigrationRun> MigrationRunner::runLocked(bool down, const MigrationOptio
     const QList<MigrationStep> &steps = planned.value().steps;
     for (int i = 0; i < steps.size(); ++i) {
         const MigrationStep &s = steps.at(i);
-        if (options.cancel.isCancelled())
+        if (stopRequested(options))
             return Error::interrupted(QStringLiteral("migration run cancelled after %1 of %2 migrations; the database "
                                                      "is at version %3").arg(i).arg(steps.size()).arg(version))
                 .withDatabase(path);

@@ -83,7 +83,8 @@ class MigrationRunner final : public QObject
 public:
     /// database: a path, or the path or alias of a database open in manager.
     MigrationRunner(Manager &manager, QString database, QString folder, QObject *parent = nullptr);
-    /// Cancels and waits for a run still going.
+    /// Stops a run still going after its current migration (or while it
+    /// waits for the lock) and waits for it.
     ~MigrationRunner() override;
     Q_DISABLE_COPY_MOVE(MigrationRunner)
 
@@ -116,12 +117,17 @@ private:
     Outcome<MigrationRun> run(bool down, const MigrationOptions &options);
     Outcome<MigrationRun> runLocked(bool down, const MigrationOptions &options, const QString &path,
                                     const QList<MigrationFile> &files);
+    bool stopRequested(const MigrationOptions &options) const
+    {
+        return options.cancel.isCancelled() || m_shutdown.isCancelled();
+    }
     Outcome<MigrationStep> runStep(const QString &path, const MigrationFile &m, bool down, const CancelToken &cancel);
 
     Manager &m_manager;
     QString m_database;
     QString m_folder;
     QThreadPool m_pool;
+    CancelToken m_shutdown; ///< cancelled by the destructor
 };
 
 } // namespace Litehouse

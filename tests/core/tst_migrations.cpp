@@ -587,6 +587,29 @@ private Q_SLOTS:
         QCOMPARE(scalarOf(c.db, "SELECT count(*) FROM _migrations"), QStringLiteral("3"));
     }
 
+    void cancelWhileWaitingForTheLock()
+    {
+        const Case c = fresh();
+        writeLibrary(c.dir);
+        ProcessLock held(c.db);
+        QVERIFY(held.acquire(0).ok());
+        Manager m;
+        MigrationRunner runner(m, c.db, c.dir);
+        MigrationOptions o;
+        o.lockTimeoutMs = 60000;
+        QElapsedTimer t;
+        t.start();
+        auto future = runner.up(o);
+        QTest::qWait(200);
+        QVERIFY(!future.isFinished());
+        o.cancel.cancel();
+        auto r = await(future);
+        QVERIFY(t.elapsed() < 10000);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind(), Error::Kind::Interrupted);
+        QVERIFY(!QFile::exists(c.db));
+    }
+
     void runsOnADatabaseTheManagerHasOpen()
     {
         const Case c = fresh();

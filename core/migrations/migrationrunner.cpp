@@ -1,6 +1,7 @@
 #include "migrationrunner.h"
 
 #include "../connection.h"
+#include "../logging.h"
 #include "../manager.h"
 #include "../processlock.h"
 
@@ -384,8 +385,11 @@ Outcome<MigrationRun> MigrationRunner::run(bool down, const MigrationOptions &op
                              .arg(path, r.error().message())
                              .arg(options.lockTimeoutMs / 1000.0))
                 .withDatabase(path);
+        if (waited.elapsed() < lockPollMs)
+            qCDebug(lcMigrations) << "waiting for the migration lock of" << path << r.error().message();
         QThread::msleep(lockPollMs);
     }
+    qCDebug(lcMigrations) << "took the migration lock of" << path << "after" << waited.elapsed() << "ms";
 
     const bool openedHere = !m_manager.isOpen(path);
     if (openedHere) {
@@ -425,11 +429,13 @@ Outcome<MigrationRun> MigrationRunner::runLocked(bool down, const MigrationOptio
             return Error::interrupted(QStringLiteral("migration run cancelled after %1 of %2 migrations; the database "
                                                      "is at version %3").arg(i).arg(steps.size()).arg(version))
                 .withDatabase(path);
+        qCDebug(lcMigrations) << "running" << s.file << "on" << path << (s.noTransaction ? "(no transaction)" : "");
         Q_EMIT migrationStarted(s.version, s.file, i, int(steps.size()));
         auto r = runStep(path, *byVersion.value(s.version), down, options.cancel);
         if (!r) {
             Error e = r.error();
             e.withMessage(QStringLiteral("%1; the database stays at version %2").arg(e.message()).arg(version));
+            qCInfo(lcMigrations).noquote() << e.message();
             Q_EMIT migrationFailed(s.version, s.file, e);
             return e;
         }

@@ -129,6 +129,15 @@ private Q_SLOTS:
         QVERIFY2(noDown.err.contains("003_seed.down.sql"), noDown.err.constData());
         QCOMPARE(query(c.db, QStringLiteral("SELECT count(*) FROM _migrations")), QByteArray("3"));
         write(c.dir, QStringLiteral("003_seed.down.sql"), "DELETE FROM authors WHERE name = 'Lem';\n");
+        const CliRun dryDown = migrate({QStringLiteral("down"), c.db, dirArg(), c.dir, QStringLiteral("--target"),
+                                        QStringLiteral("1"), QStringLiteral("--dry-run")});
+        QCOMPARE(dryDown.exitCode, 0);
+        QVERIFY2(dryDown.out.startsWith("-- would revert with 003_seed.down.sql (in one transaction)\n"
+                                        "DELETE FROM authors WHERE name = 'Lem';\n"
+                                        "-- would revert with 002_add_books.down.sql (in one transaction)\n"
+                                        "DROP TABLE books;\n"), dryDown.out.constData());
+        QVERIFY(dryDown.out.contains("the database would be at version 1"));
+        QCOMPARE(query(c.db, QStringLiteral("SELECT count(*) FROM _migrations")), QByteArray("3"));
         const CliRun down = migrate({QStringLiteral("down"), c.db, dirArg(), c.dir, QStringLiteral("--target"), QStringLiteral("1")});
         QCOMPARE(down.exitCode, 0);
         QVERIFY2(down.out.startsWith("reverted 003_seed.down.sql ("), down.out.constData());
@@ -180,6 +189,11 @@ private Q_SLOTS:
         const CliRun valid = migrate({QStringLiteral("validate"), c.db, dirArg(), c.dir});
         QCOMPARE(valid.exitCode, 1);
         QVERIFY2(valid.err.contains("validation found 1 problem: migration 2 (add_books) was changed"), valid.err.constData());
+        const CliRun validJson = migrate({QStringLiteral("validate"), c.db, dirArg(), c.dir, QStringLiteral("--json")});
+        QCOMPARE(validJson.exitCode, 1);
+        const QJsonArray problems = QJsonDocument::fromJson(validJson.out).array();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems.at(0).toString().startsWith(QLatin1String("migration 2 (add_books) was changed")));
         write(c.dir, QStringLiteral("010_later.up.sql"), "CREATE TABLE later(x);\n");
         const CliRun refused = migrate({QStringLiteral("up"), c.db, dirArg(), c.dir});
         QCOMPARE(refused.exitCode, 1);

@@ -80,10 +80,12 @@ int lineAt(const QByteArray &script, int offset)
 }
 
 /// Names the file, the line, the failing statement and SQLite's message.
-Error describeFailure(Error e, const QString &file, const QByteArray &script)
+Error describeFailure(Error e, const QString &file, const QByteArray &script, bool noTransaction)
 {
     if (e.kind() == Error::Kind::Interrupted)
-        return e.withMessage(QStringLiteral("migration %1 was cancelled and rolled back").arg(file));
+        return e.withMessage(noTransaction ? QStringLiteral("migration %1 was cancelled (it runs outside a transaction: "
+                                                            "what it did before stays)").arg(file)
+                                           : QStringLiteral("migration %1 was cancelled and rolled back").arg(file));
     if (e.offset() < 0 || e.sql().isEmpty())
         return e.withMessage(QStringLiteral("migration %1 failed: %2").arg(file, e.message()));
     const QString statement = QString::fromUtf8(statementAt(script, e.offset())).simplified();
@@ -490,7 +492,7 @@ Outcome<MigrationStep> MigrationRunner::runStep(const QString &path, const Migra
                                                         .arg(step.file, r.error().message()));
         auto s = c.executeScript(step.sql, {}, Fetch::all(), cancel);
         if (!s)
-            return abort(describeFailure(s.error(), step.file, step.sql));
+            return abort(describeFailure(s.error(), step.file, step.sql, step.noTransaction));
         if (!step.noTransaction && c.autocommit())
             return abort(Error::invalid(QStringLiteral("migration %1 ended its own transaction (COMMIT or ROLLBACK in "
                                                        "the file); start it with \"%2\" to manage transactions yourself")

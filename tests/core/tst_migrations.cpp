@@ -368,6 +368,29 @@ private Q_SLOTS:
         QVERIFY(sink->ops.at(1).error.contains(QLatin1String("no such table: nope")));
     }
 
+    void failingStatementAfterATriggerBody()
+    {
+        const Case c = fresh();
+        write(c.dir, QStringLiteral("001_audit.up.sql"),
+              "CREATE TABLE t(x);\n"
+              "CREATE TABLE log(msg TEXT);\n"
+              "CREATE TRIGGER t_log AFTER INSERT ON t BEGIN\n"
+              "    INSERT INTO log VALUES ('one; two');\n"
+              "    INSERT INTO log VALUES ('three');\n"
+              "END;\n"
+              "/* a comment; with a semicolon */\n"
+              "INSERT INTO t VALUES ('a;b', 2);\n");
+        Manager m;
+        MigrationRunner runner(m, c.db, c.dir);
+        auto r = await(runner.up());
+        QVERIFY(!r.ok());
+        const QString msg = r.error().message();
+        QVERIFY2(msg.contains(QLatin1String("failed at line 8: table t has 1 columns but 2 values were supplied; "
+                                            "statement: INSERT INTO t VALUES ('a;b', 2);")), qPrintable(msg));
+        QCOMPARE(scalarOf(c.db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('t', 'log', 't_log')"),
+                 QStringLiteral("0"));
+    }
+
     void editedAppliedFileIsDetected()
     {
         const Case c = fresh();

@@ -1,0 +1,2 @@
+DROP INDEX books_author;
+DROP TABLE books;

@@ -1,10 +1,9 @@
-#include "formatter.h"
+#include "rowformat.h"
 
 #include <QStringList>
 
-namespace LitehouseCli {
+namespace Litehouse {
 
-using Litehouse::Value;
 
 QString csvField(const QString &text)
 {
@@ -70,7 +69,7 @@ static QString jsonValue(const Value &v)
     return {};
 }
 
-static void writeTable(QTextStream &out, const Litehouse::ResultSet &rows)
+static void writeTable(QTextStream &out, const ResultSet &rows)
 {
     const int n = rows.columnCount();
     QList<qsizetype> width(n, 0);
@@ -106,54 +105,67 @@ static void writeTable(QTextStream &out, const Litehouse::ResultSet &rows)
     }
 }
 
-void writeRows(QTextStream &out, const Litehouse::ResultSet &rows, Format format)
+void writeCsvHeader(QTextStream &out, const QStringList &columns)
+{
+    QStringList header;
+    for (const QString &c : columns)
+        header << csvField(c);
+    out << header.join(QLatin1Char(',')) << "\n";
+}
+
+void writeCsvRows(QTextStream &out, const ResultSet &rows)
+{
+    for (qsizetype r = 0; r < rows.rowCount(); ++r) {
+        QStringList fields;
+        for (const Value &v : rows.row(r))
+            fields << (v.isNull() ? QString()
+                       : v.type() == Value::Type::Text && v.bytes().isEmpty() ? QStringLiteral("\"\"")
+                                                                             : csvField(v.toString()));
+        out << fields.join(QLatin1Char(',')) << "\n";
+    }
+}
+
+void writeJsonRows(QTextStream &out, const ResultSet &rows, bool first)
+{
+    QStringList keys;
+    for (const QString &c : rows.columns())
+        keys << jsonString(c);
+    for (qsizetype r = 0; r < rows.rowCount(); ++r) {
+        if (!first || r > 0)
+            out << ",\n";
+        out << '{';
+        const auto row = rows.row(r);
+        for (int c = 0; c < rows.columnCount(); ++c) {
+            if (c > 0)
+                out << ',';
+            out << keys.at(c) << ':' << jsonValue(row[size_t(c)]);
+        }
+        out << '}';
+    }
+}
+
+void writeRows(QTextStream &out, const ResultSet &rows, Format format)
 {
     switch (format) {
     case Format::Table:
         writeTable(out, rows);
         return;
-    case Format::Csv: {
+    case Format::Csv:
         if (rows.rowCount() == 0)
             return; // as sqlite3: no header without rows
-        QStringList header;
-        for (const QString &c : rows.columns())
-            header << csvField(c);
-        out << header.join(QLatin1Char(',')) << "\n";
-        for (qsizetype r = 0; r < rows.rowCount(); ++r) {
-            QStringList fields;
-            for (const Value &v : rows.row(r))
-                fields << (v.isNull() ? QString() : v.type() == Value::Type::Text && v.bytes().isEmpty()
-                                                        ? QStringLiteral("\"\"")
-                                                        : csvField(v.toString()));
-            out << fields.join(QLatin1Char(',')) << "\n";
-        }
+        writeCsvHeader(out, rows.columns());
+        writeCsvRows(out, rows);
         return;
-    }
-    case Format::Json: {
+    case Format::Json:
         if (rows.rowCount() == 0) {
             out << "[]\n";
             return;
         }
-        QStringList keys;
-        for (const QString &c : rows.columns())
-            keys << jsonString(c);
         out << '[';
-        for (qsizetype r = 0; r < rows.rowCount(); ++r) {
-            if (r > 0)
-                out << ",\n";
-            out << '{';
-            const auto row = rows.row(r);
-            for (int c = 0; c < rows.columnCount(); ++c) {
-                if (c > 0)
-                    out << ',';
-                out << keys.at(c) << ':' << jsonValue(row[size_t(c)]);
-            }
-            out << '}';
-        }
+        writeJsonRows(out, rows, true);
         out << "]\n";
         return;
     }
-    }
 }
 
-} // namespace LitehouseCli
+} // namespace Litehouse

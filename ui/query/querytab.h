@@ -1,0 +1,89 @@
+#pragma once
+
+#include <core/canceltoken.h>
+#include <core/manager.h>
+#include <core/sqlsplit.h>
+
+#include <QFuture>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+
+namespace Litehouse {
+
+class ResultModel;
+class ResultView;
+class SqlEditor;
+
+/// One editor tab: the SQL editor, its error strip, and a result tab per
+/// statement that returned rows plus a Messages tab. Statements run one
+/// after another on the Manager; queries stream their rows; Cancel stops
+/// the running statement at once and skips the rest.
+class QueryTab final : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Scope { All, Statement, Selection };
+
+    explicit QueryTab(Manager *manager, QWidget *parent = nullptr);
+    ~QueryTab() override;
+
+    void setDatabase(const QString &path);
+    QString database() const { return m_database; }
+    SqlEditor *editor() const { return m_editor; }
+    /// Result tabs (without Messages).
+    int resultCount() const;
+    ResultModel *resultModel(int index) const;
+    ResultView *resultView(int index) const;
+    QString messages() const;
+    /// The error strip's text; empty when there is none.
+    QString errorText() const;
+    bool isRunning() const { return m_running || fetching(); }
+    /// Called before editor SQL runs (manual-commit mode begins a transaction there).
+    void setBeforeRun(std::function<QFuture<Outcome<TransactionState>>()> hook) { m_beforeRun = std::move(hook); }
+    /// Time and rows of the last statement, for the status bar.
+    QString lastStatus() const { return m_lastStatus; }
+
+public Q_SLOTS:
+    void run(Litehouse::QueryTab::Scope scope = Litehouse::QueryTab::Scope::All);
+    void runAll() { run(Scope::All); }
+    void runStatement() { run(Scope::Statement); }
+    void cancel();
+
+Q_SIGNALS:
+    void runFinished(bool ok);
+    void statusChanged();
+    /// The user typed: the contents should be saved.
+    void contentChanged();
+
+private:
+    struct Piece { QString sql; qsizetype charOffset; };
+    void runNext();
+    void finishRun(bool ok);
+    void fail(const Error &e, const Piece &piece);
+    void addResultTab(ResultModel *model, int number);
+    void clearResults();
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void log(const QString &line);
+    bool fetching() const;
+
+    Manager *m_manager;
+    QString m_database;
+    SqlEditor *m_editor;
+    QLabel *m_error;
+    QTabWidget *m_tabs;
+    QPlainTextEdit *m_messages;
+    CancelToken m_cancel;
+    bool m_running = false;
+    QList<Piece> m_queue;
+    QString m_runText; // editor text when the run started (to place error marks)
+    int m_resultNumber = 0;
+    std::function<QFuture<Outcome<TransactionState>>()> m_beforeRun;
+    QString m_lastStatus;
+};
+
+} // namespace Litehouse

@@ -1,14 +1,27 @@
 // litehouse: the desktop workbench. Everything but main() lives in LitehouseUi.
 
 #include <core/manager.h>
-#include <mainwindow/demodatabase.h>
 #include <editor/sqleditor.h>
+#include <mainwindow/demodatabase.h>
 #include <mainwindow/mainwindow.h>
+#include <mainwindow/theme.h>
+#include <query/querytab.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+static const char kDemoQuery[] =
+    "-- The demo bookshop: authors, books, customers, orders.\n"
+    "-- Ctrl+Enter runs the statement under the cursor; F5 runs everything.\n"
+    "SELECT b.title, a.name AS author, b.genre, b.published, b.price\n"
+    "FROM books b JOIN authors a ON a.id = b.author_id\n"
+    "ORDER BY b.published DESC, b.title;\n";
 
 int main(int argc, char **argv)
 {
@@ -18,13 +31,26 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Litehouse"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
+    // Language: the system's unless the user chose one in View ▸ Language.
+    const QString lang = QSettings().value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();
+    const QLocale locale = lang == QLatin1String("system") ? QLocale::system() : QLocale(lang);
+    QTranslator qtTranslator, appTranslator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (appTranslator.load(locale, QStringLiteral("litehouse"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
+    Litehouse::Theme::apply(Litehouse::Theme::current());
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("A desktop workbench for SQLite"));
+    parser.setApplicationDescription(QApplication::translate("main", "A desktop workbench for SQLite"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the demo database (created on first run)."));
+    QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Open the demo database (created on first run)."));
+    QCommandLineOption readOnly(QStringLiteral("read-only"), QApplication::translate("main", "Open the files read-only."));
     parser.addOption(demo);
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Database to open."));
+    parser.addOption(readOnly);
+    parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Databases to open."), QStringLiteral("[FILE...]"));
     parser.process(app);
 
     Litehouse::Manager manager;
@@ -33,19 +59,25 @@ int main(int argc, char **argv)
     if (parser.isSet(demo)) {
         const QString path = files.isEmpty() ? Litehouse::DemoDatabase::defaultPath() : files.first();
         QDir().mkpath(QFileInfo(path).absolutePath());
-        // Show the demo's rows at once: run the sample query when the database is ready.
-        QObject::connect(&window, &Litehouse::MainWindow::databaseOpened, &window, &Litehouse::MainWindow::run,
-                         Qt::SingleShotConnection);
+        // Show the demo's rows at once: once tabs are back and the database is
+        // ready, run the sample query (put in an empty tab on first run).
+        auto ready = std::make_shared<int>(0);
+        auto maybeRun = [&window, ready] {
+            if (++*ready < 2)
+                return;
+            Litehouse::QueryTab *tab = window.currentTab();
+            if (tab && tab->editor()->toPlainText().trimmed().isEmpty())
+                tab->editor()->setPlainText(QString::fromUtf8(kDemoQuery));
+            if (tab && tab->editor()->toPlainText() == QString::fromUtf8(kDemoQuery))
+                tab->run(Litehouse::QueryTab::Scope::All);
+        };
+        QObject::connect(&window, &Litehouse::MainWindow::tabsRestored, &window, maybeRun, Qt::SingleShotConnection);
+        QObject::connect(&window, &Litehouse::MainWindow::databaseOpened, &window, maybeRun, Qt::SingleShotConnection);
         window.openDatabase(path, Litehouse::DemoDatabase::script());
-        window.editor()->setPlainText(QStringLiteral(
-            "-- The demo bookshop: authors, books, customers, orders.\n"
-            "SELECT b.title, a.name AS author, b.genre, b.published, b.price\n"
-            "FROM books b JOIN authors a ON a.id = b.author_id\n"
-            "ORDER BY b.published DESC;\n"));
-    } else if (!files.isEmpty()) {
-        window.openDatabase(files.first());
+    } else {
+        for (const QString &f : files)
+            window.openDatabase(f, {}, parser.isSet(readOnly));
     }
     window.show();
-    const int rc = app.exec();
-    return rc;
+    return app.exec();
 }

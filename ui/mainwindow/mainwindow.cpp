@@ -1,266 +1,477 @@
 #include "mainwindow.h"
 
 #include "editor/sqleditor.h"
+#include "mainwindow/theme.h"
+#include "query/querytab.h"
+#include "query/tabstore.h"
 #include "results/resultmodel.h"
-
-#include <core/querystream.h>
-#include <core/sqlclassify.h>
+#include "util/futures.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDragEnterEvent>
 #include <QFileDialog>
-#include <QFutureWatcher>
-#include <QHeaderView>
+#include <QFileInfo>
 #include <QLabel>
-#include <QSplitter>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
-#include <QTableView>
+#include <QTabWidget>
 #include <QToolBar>
-#include <QVBoxLayout>
+#include <QUuid>
 
 namespace Litehouse {
 
-namespace {
-// Runs a continuation on the receiver's thread when the future finishes,
-// through QFutureWatcher's queued signal (not QFuture::then).
-template<typename T, typename F>
-void whenDone(QObject *receiver, QFuture<T> future, F &&f)
-{
-    auto *w = new QFutureWatcher<T>(receiver);
-    QObject::connect(w, &QFutureWatcher<T>::finished, receiver, [w, f = std::forward<F>(f)]() mutable {
-        f(w->result());
-        w->deleteLater();
-    });
-    w->setFuture(std::move(future));
-}
-} // namespace
-
-MainWindow::MainWindow(Manager *manager, QWidget *parent)
+MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDir)
     : QMainWindow(parent), m_manager(manager)
 {
     setWindowTitle(tr("Litehouse"));
+    setObjectName(QStringLiteral("LitehouseMainWindow"));
+    setAcceptDrops(true);
     resize(1280, 800);
+    m_store = new TabStore(stateDir.isEmpty()
+                               ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tabs")
+                               : stateDir,
+                           this);
 
-    m_editor = new SqlEditor;
-    m_editor->setPlaceholderText(tr("Type SQL here; Ctrl+Enter runs it, Esc stops it."));
-    m_model = new ResultModel(this);
-    m_view = new QTableView;
-    m_view->setModel(m_model);
-    m_view->setAlternatingRowColors(true);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_error = new QLabel;
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; padding: 4px 8px; }"));
-    m_error->hide();
+    m_tabs = new QTabWidget;
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        auto *t = tab(i);
+        if (!t)
+            return;
+        m_store->remove(t->objectName());
+        m_tabs->removeTab(i);
+        t->deleteLater();
+        if (m_tabs->count() == 0)
+            newTab();
+        saveTabs();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (auto *t = currentTab()) {
+            const int i = m_dbBox->findData(t->database());
+            if (i >= 0)
+                m_dbBox->setCurrentIndex(i);
+        }
+        updateStatus();
+    });
 
-    auto *top = new QWidget;
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->setSpacing(0);
-    topLayout->addWidget(m_editor);
-    topLayout->addWidget(m_error);
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(top);
-    split->addWidget(m_view);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    setCentralWidget(split);
-
-    auto *tb = addToolBar(tr("Main"));
-    tb->setObjectName(QStringLiteral("mainToolBar"));
-    auto *openAction = tb->addAction(tr("Open…"), this, &MainWindow::chooseDatabase);
-    openAction->setShortcut(QKeySequence::Open);
-    tb->addSeparator();
-    m_runAction = tb->addAction(tr("▶ Run"), this, &MainWindow::run);
-    m_runAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::Key_F5)});
-    m_runAction->setToolTip(tr("Run the selection or the whole text (Ctrl+Enter)"));
-    m_cancelAction = tb->addAction(tr("■ Cancel"), this, &MainWindow::cancel);
-    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_cancelAction->setEnabled(false);
+    m_dbBox = new QComboBox;
+    m_dbBox->setMinimumContentsLength(24);
+    m_dbBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_dbBox->setToolTip(tr("The database the current tab runs on"));
+    connect(m_dbBox, &QComboBox::activated, this, [this](int i) {
+        if (auto *t = currentTab())
+            t->setDatabase(m_dbBox->itemData(i).toString());
+        saveTabs();
+        updateStatus();
+    });
 
     m_status = new QLabel;
     statusBar()->addPermanentWidget(m_status, 1);
-
-    connect(m_model, &ResultModel::rowsFetched, this, [this](qint64 total) {
-        // Fit the columns to the first chunk once; later chunks leave the user's widths alone.
-        if (total <= m_model->chunkSize())
-            m_view->resizeColumnsToContents();
-        updateStatus();
-    });
-    connect(m_model, &ResultModel::fetchingChanged, this, [this](bool fetching) {
-        m_cancelAction->setEnabled(m_running || fetching);
-    });
-    connect(m_model, &ResultModel::fetchFailed, this, [this](const QString &m) {
-        m_error->setText(m);
-        m_error->show();
-    });
+    buildMenus();
     connect(m_manager, &Manager::transactionStateChanged, this, [this] { updateStatus(); });
+
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreTabs();
     updateStatus();
 }
 
-MainWindow::~MainWindow()
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
 {
-    m_cancel.cancel();
+    auto *tb = addToolBar(tr("Main"));
+    tb->setObjectName(QStringLiteral("mainToolBar"));
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newDb = file->addAction(tr("&New Database…"), this, &MainWindow::createDatabase);
+    newDb->setShortcut(QKeySequence::New);
+    QAction *open = file->addAction(tr("&Open Database…"), this, [this] { chooseDatabase(false); });
+    open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &Read-Only…"), this, [this] { chooseDatabase(true); });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addAction(tr("&Close Database"), this, &MainWindow::closeDatabase);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *query = menuBar()->addMenu(tr("&Query"));
+    QAction *newTabAction = query->addAction(tr("New &Tab"), this, [this] { newTab(); });
+    newTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_runStatementAction = query->addAction(tr("Run &Statement"), this, &MainWindow::runStatement);
+    m_runStatementAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_runAction = query->addAction(tr("&Run All or Selection"), this, &MainWindow::run);
+    m_runAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::Key_F5)});
+    m_cancelAction = query->addAction(tr("&Cancel"), this, &MainWindow::cancel);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setEnabled(false);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    const QList<QPair<QString, QString>> themeNames = {
+        {QStringLiteral("system"), tr("Follow the System")}, {QStringLiteral("light"), tr("Light")},
+        {QStringLiteral("dark"), tr("Dark")}};
+    for (const auto &[key, label] : themeNames) {
+        QAction *a = theme->addAction(label, this, [key] { Theme::apply(key); });
+        a->setCheckable(true);
+        a->setChecked(Theme::current() == key);
+        themes->addAction(a);
+    }
+    QMenu *language = view->addMenu(tr("&Language"));
+    auto *langs = new QActionGroup(this);
+    const QString currentLang = QSettings().value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();
+    const QList<QPair<QString, QString>> langNames = {
+        {QStringLiteral("system"), tr("Follow the System")}, {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+    for (const auto &[key, label] : langNames) {
+        QAction *a = language->addAction(label, this, [this, key] {
+            QSettings().setValue(QStringLiteral("ui/language"), key);
+            statusBar()->showMessage(tr("The language changes when Litehouse starts again."), 8000);
+        });
+        a->setCheckable(true);
+        a->setChecked(currentLang == key);
+        langs->addAction(a);
+    }
+    m_viewMenu = view;
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Litehouse"), this, [this] {
+        QMessageBox::about(this, tr("About Litehouse"),
+                           tr("<b>Litehouse %1</b><br>A fast, trustworthy desktop workbench for SQLite.")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    tb->addAction(open);
+    tb->addWidget(m_dbBox);
+    tb->addSeparator();
+    tb->addAction(m_runStatementAction);
+    tb->addAction(m_runAction);
+    tb->addAction(m_cancelAction);
+    m_runStatementAction->setText(tr("▶ Statement"));
+    m_runAction->setText(tr("▶ Run"));
+    m_cancelAction->setText(tr("■ Cancel"));
+    for (QAction *a : {m_runStatementAction, m_runAction, m_cancelAction, open, newDb, newTabAction})
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text().remove(QLatin1Char('&')),
+                                                      a->shortcut().toString(QKeySequence::NativeText)));
+}
+
+QueryTab *MainWindow::tab(int index) const
+{
+    return qobject_cast<QueryTab *>(m_tabs->widget(index));
+}
+
+int MainWindow::tabCount() const
+{
+    return m_tabs->count();
+}
+
+QueryTab *MainWindow::currentTab() const
+{
+    return qobject_cast<QueryTab *>(m_tabs->currentWidget());
+}
+
+SqlEditor *MainWindow::editor() const
+{
+    return currentTab() ? currentTab()->editor() : nullptr;
+}
+
+ResultModel *MainWindow::resultModel() const
+{
+    auto *t = currentTab();
+    return t && t->resultCount() > 0 ? t->resultModel(0) : nullptr;
 }
 
 QString MainWindow::errorText() const
 {
-    return m_error->isHidden() ? QString() : m_error->text();
+    return currentTab() ? currentTab()->errorText() : QString();
 }
 
-void MainWindow::chooseDatabase()
+bool MainWindow::isRunning() const
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open database"), QString(),
-                                                      tr("SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"));
+    return currentTab() && currentTab()->isRunning();
+}
+
+QString MainWindow::currentDatabase() const
+{
+    if (auto *t = currentTab(); t && !t->database().isEmpty())
+        return t->database();
+    return m_databases.isEmpty() ? QString() : m_databases.last();
+}
+
+void MainWindow::wireTab(QueryTab *t)
+{
+    connect(t, &QueryTab::runFinished, this, &MainWindow::runFinished);
+    connect(t, &QueryTab::statusChanged, this, &MainWindow::updateStatus);
+    connect(t, &QueryTab::contentChanged, this, [this, t] { m_store->save(t->objectName(), t->editor()->toPlainText()); });
+}
+
+QueryTab *MainWindow::newTab(const QString &text)
+{
+    auto *t = new QueryTab(m_manager);
+    t->setObjectName(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    t->setDatabase(currentDatabase());
+    wireTab(t);
+    if (!text.isEmpty())
+        t->editor()->setPlainText(text);
+    const int i = m_tabs->addTab(t, tr("Query %1").arg(m_nextTabId++));
+    m_tabs->setCurrentIndex(i);
+    t->editor()->setFocus();
+    saveTabs();
+    return t;
+}
+
+void MainWindow::saveTabs()
+{
+    QStringList ids, titles, dbs;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        ids << tab(i)->objectName();
+        titles << m_tabs->tabText(i);
+        dbs << tab(i)->database();
+    }
+    QSettings s;
+    s.setValue(QStringLiteral("tabs/ids"), ids);
+    s.setValue(QStringLiteral("tabs/titles"), titles);
+    s.setValue(QStringLiteral("tabs/databases"), dbs);
+    s.setValue(QStringLiteral("tabs/current"), m_tabs->currentIndex());
+    s.setValue(QStringLiteral("tabs/next"), m_nextTabId);
+}
+
+void MainWindow::restoreTabs()
+{
+    QSettings s;
+    const QStringList ids = s.value(QStringLiteral("tabs/ids")).toStringList();
+    const QStringList titles = s.value(QStringLiteral("tabs/titles")).toStringList();
+    const QStringList dbs = s.value(QStringLiteral("tabs/databases")).toStringList();
+    m_nextTabId = qMax(1, s.value(QStringLiteral("tabs/next"), 1).toInt());
+    if (ids.isEmpty()) {
+        newTab();
+        Q_EMIT tabsRestored();
+        return;
+    }
+    for (int i = 0; i < ids.size(); ++i) {
+        auto *t = new QueryTab(m_manager);
+        t->setObjectName(ids.at(i));
+        t->setDatabase(dbs.value(i));
+        m_tabs->addTab(t, titles.value(i, tr("Query")));
+    }
+    m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("tabs/current")).toInt(), m_tabs->count() - 1));
+    // The texts come back from disk off the UI thread; typing is wired once they are in.
+    whenDone(this, m_store->load(ids), [this](const QHash<QString, QString> &texts) {
+        for (int i = 0; i < m_tabs->count(); ++i) {
+            QueryTab *t = tab(i);
+            if (texts.contains(t->objectName()) && t->editor()->toPlainText().isEmpty())
+                t->editor()->setPlainText(texts.value(t->objectName()));
+            wireTab(t);
+        }
+        Q_EMIT tabsRestored();
+    });
+}
+
+void MainWindow::chooseDatabase(bool readOnly)
+{
+    const QString path = QFileDialog::getOpenFileName(this, readOnly ? tr("Open Database Read-Only") : tr("Open Database"),
+                                                      QString(),
+                                                      tr("SQLite databases (*.db *.sqlite *.sqlite3 *.db3);;All files (*)"));
+    if (!path.isEmpty())
+        openDatabase(path, {}, readOnly);
+}
+
+void MainWindow::createDatabase()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Database"), QString(),
+                                                      tr("SQLite databases (*.db *.sqlite *.sqlite3)"));
     if (!path.isEmpty())
         openDatabase(path);
 }
 
-void MainWindow::openDatabase(const QString &path, const QString &creationScript)
+void MainWindow::openDatabase(const QString &path, const QString &creationScript, bool readOnly)
 {
-    whenDone(this, m_manager->open(path), [this, creationScript](const Outcome<DatabaseInfo> &r) {
+    OpenOptions o;
+    o.readOnly = readOnly;
+    whenDone(this, m_manager->open(path, o), [this, creationScript](const Outcome<DatabaseInfo> &r) {
         if (!r) {
-            showError(r.error());
+            showError(r.error().message());
             return;
         }
         const DatabaseInfo info = r.value();
         auto opened = [this, info] {
-            m_database = info.path;
-            setWindowTitle(tr("%1 — Litehouse").arg(info.path));
+            if (!m_databases.contains(info.path)) {
+                m_databases << info.path;
+                m_dbBox->addItem(QFileInfo(info.path).fileName() + (info.readOnly ? tr(" (read-only)") : QString()),
+                                 info.path);
+                m_dbBox->setItemData(m_dbBox->count() - 1, info.path, Qt::ToolTipRole);
+            }
+            m_dbBox->setCurrentIndex(m_dbBox->findData(info.path));
+            for (int i = 0; i < m_tabs->count(); ++i)
+                if (tab(i)->database().isEmpty() || !m_manager->isOpen(tab(i)->database()))
+                    tab(i)->setDatabase(info.path);
+            if (auto *t = currentTab())
+                t->setDatabase(info.path);
+            addRecent(info.path);
+            setWindowTitle(tr("%1 — Litehouse").arg(QFileInfo(info.path).fileName()));
             updateStatus();
+            saveTabs();
             Q_EMIT databaseOpened(info.path);
         };
         if (info.created && !creationScript.isEmpty()) {
-            whenDone(this, m_manager->executeScript(info.path, creationScript),
-                     [this, opened](const Outcome<ScriptResult> &s) {
-                         if (!s)
-                             showError(s.error());
-                         opened();
-                     });
+            whenDone(this, m_manager->executeScript(info.path, creationScript), [this, opened](const Outcome<ScriptResult> &s) {
+                if (!s)
+                    showError(s.error().message());
+                opened();
+            });
         } else {
             opened();
         }
     });
 }
 
+void MainWindow::closeDatabase()
+{
+    const QString db = currentDatabase();
+    if (db.isEmpty())
+        return;
+    if (m_manager->transactionState(db).active) {
+        const auto answer = QMessageBox::question(this, tr("Close Database"),
+                                                  tr("A transaction is open on %1. Roll it back and close?").arg(db),
+                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_manager->close(db);
+    m_databases.removeAll(db);
+    m_dbBox->removeItem(m_dbBox->findData(db));
+    updateStatus();
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings s;
+    QStringList recent = s.value(QStringLiteral("recent/files")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 10)
+        recent.removeLast();
+    s.setValue(QStringLiteral("recent/files"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recent/files")).toStringList();
+    for (const QString &p : recent)
+        m_recentMenu->addAction(p, this, [this, p] { openDatabase(p); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
 void MainWindow::run()
 {
-    if (m_running || m_database.isEmpty()) {
-        if (m_database.isEmpty())
-            showError(Error(Error::Kind::NotOpen, tr("Open a database first.")));
-        return;
-    }
-    const QTextCursor cur = m_editor->textCursor();
-    QString sql = cur.hasSelection() ? cur.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'))
-                                     : m_editor->toPlainText();
-    if (isBlankSql(sql.toUtf8()))
-        return;
-    m_error->hide();
-    m_editor->clearError();
-    m_cancel = CancelToken();
-    m_lastRun = sql;
-    setRunning(true);
-    ExecOptions opts;
-    opts.cancel = m_cancel;
-    opts.route = Route::Writer; // the editor sees its own uncommitted changes
-    const StatementInfo info = classifyStatement(sql.toUtf8());
-    if (info.looksReadOnly()) {
-        // One query: stream its rows so the first ones show at once.
-        whenDone(this, m_manager->stream(m_database, sql, {}, opts),
-                 [this](const Outcome<std::shared_ptr<QueryStream>> &r) {
-                     setRunning(false);
-                     if (!r) {
-                         // More than one statement: run it as a script instead.
-                         if (r.error().kind() == Error::Kind::InvalidArgument && r.error().offset() >= 0) {
-                             ExecOptions o;
-                             o.cancel = m_cancel;
-                             setRunning(true);
-                             whenDone(this, m_manager->executeScript(m_database, m_lastRun, {}, o),
-                                      [this](const Outcome<ScriptResult> &s) {
-                                          setRunning(false);
-                                          if (!s) {
-                                              showError(s.error());
-                                              Q_EMIT runFinished(false);
-                                              return;
-                                          }
-                                          for (auto it = s.value().statements.rbegin(); it != s.value().statements.rend(); ++it)
-                                              if (it->returnsRows) {
-                                                  m_model->setResult(it->rows);
-                                                  break;
-                                              }
-                                          updateStatus();
-                                          Q_EMIT runFinished(true);
-                                      });
-                             return;
-                         }
-                         showError(r.error());
-                         Q_EMIT runFinished(false);
-                         return;
-                     }
-                     m_model->setStream(r.value());
-                     Q_EMIT runFinished(true);
-                 });
-        return;
-    }
-    whenDone(this, m_manager->executeScript(m_database, sql, {}, opts), [this](const Outcome<ScriptResult> &r) {
-        setRunning(false);
-        if (!r) {
-            showError(r.error());
-            Q_EMIT runFinished(false);
-            return;
-        }
-        const ScriptResult &s = r.value();
-        bool shown = false;
-        for (auto it = s.statements.rbegin(); it != s.statements.rend() && !shown; ++it)
-            if (it->returnsRows) {
-                m_model->setResult(it->rows);
-                shown = true;
-            }
-        if (!shown)
-            m_model->clear();
-        statusBar()->showMessage(tr("%n row(s) affected", nullptr, int(s.rowsAffected())), 5000);
-        updateStatus();
-        Q_EMIT runFinished(true);
-    });
+    if (auto *t = currentTab())
+        t->run(QueryTab::Scope::All);
+}
+
+void MainWindow::runStatement()
+{
+    if (auto *t = currentTab())
+        t->run(QueryTab::Scope::Statement);
 }
 
 void MainWindow::cancel()
 {
-    m_cancel.cancel();
-    m_model->cancelFetch();
+    if (auto *t = currentTab())
+        t->cancel();
 }
 
-void MainWindow::showError(const Error &e)
+void MainWindow::showError(const QString &message)
 {
-    m_error->setText(e.message());
-    m_error->show();
-    if (e.offset() >= 0 && !m_lastRun.isEmpty() && m_lastRun == m_editor->toPlainText())
-        m_editor->markError(e.offset());
-}
-
-void MainWindow::setRunning(bool running)
-{
-    m_running = running;
-    m_runAction->setEnabled(!running);
-    m_cancelAction->setEnabled(running || m_model->isFetching());
-    updateStatus();
+    statusBar()->showMessage(message, 15000);
+    QMessageBox::warning(this, tr("Litehouse"), message);
 }
 
 void MainWindow::updateStatus()
 {
-    if (m_database.isEmpty()) {
-        m_status->setText(tr("No database open"));
+    QueryTab *t = currentTab();
+    const bool running = t && t->isRunning();
+    if (m_cancelAction)
+        m_cancelAction->setEnabled(running);
+    const QString db = currentDatabase();
+    if (db.isEmpty()) {
+        m_status->setText(tr("No database open — File ▸ Open, or drop a file here"));
         return;
     }
-    const TransactionState s = m_manager->transactionState(m_database);
-    QString text = m_database + QStringLiteral("  ·  ")
-        + (s.active ? tr("in transaction (%1)").arg(transactionModeName(s.mode)) : tr("autocommit"));
-    if (m_running)
-        text += QStringLiteral("  ·  ") + tr("running…");
-    else if (m_model->columnCount() > 0)
-        text += QStringLiteral("  ·  ") + tr("%n row(s)", nullptr, m_model->rowCount());
-    m_status->setText(text);
+    const TransactionState s = m_manager->transactionState(db);
+    QStringList parts{QFileInfo(db).fileName()};
+    parts << (s.active ? tr("in transaction (%1)").arg(transactionModeName(s.mode)) : tr("autocommit"));
+    if (running)
+        parts << tr("running…");
+    else if (t && !t->lastStatus().isEmpty())
+        parts << t->lastStatus();
+    if (t && t->resultCount() > 0) {
+        ResultModel *m = t->resultModel(0);
+        parts << (m->atEnd() ? tr("%n row(s)", nullptr, m->rowCount())
+                             : tr("%n row(s) so far", nullptr, m->rowCount()));
+    }
+    m_status->setText(parts.join(QStringLiteral("  ·  ")));
+}
+
+void MainWindow::closeEvent(QCloseEvent *e)
+{
+    for (const QString &db : std::as_const(m_databases)) {
+        if (m_manager->transactionState(db).active) {
+            const auto answer = QMessageBox::question(
+                this, tr("Open Transaction"),
+                tr("A transaction is open on %1. Quitting rolls it back. Quit anyway?").arg(db),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+            if (answer != QMessageBox::Yes) {
+                e->ignore();
+                return;
+            }
+        }
+    }
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_store->save(tab(i)->objectName(), tab(i)->editor()->toPlainText());
+    m_store->flush();
+    saveTabs();
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    e->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *e)
+{
+    if (e->mimeData()->hasUrls())
+        e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *e)
+{
+    for (const QUrl &url : e->mimeData()->urls())
+        if (url.isLocalFile())
+            openDatabase(url.toLocalFile());
+    e->acceptProposedAction();
+}
+
+void MainWindow::changeEvent(QEvent *e)
+{
+    QMainWindow::changeEvent(e);
+    if (e->type() == QEvent::PaletteChange)
+        updateStatus();
 }
 
 } // namespace Litehouse

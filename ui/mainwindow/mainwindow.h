@@ -1,68 +1,89 @@
 #pragma once
 
-#include <core/canceltoken.h>
 #include <core/manager.h>
 
 #include <QMainWindow>
 
-class QLabel;
-class QTableView;
 class QAction;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QTabWidget;
 
 namespace Litehouse {
 
-class ResultModel;
-class SqlEditor;
+class QueryTab;
+class TabStore;
 
-/// The workbench window. It composes the feature widgets (editor, results)
-/// and routes their requests to the Manager; it holds no feature logic and
-/// never calls SQLite: every operation returns through a future or signal.
+/// The workbench window. It composes the feature widgets (query tabs,
+/// docks) and routes the user's commands to them; it holds no feature
+/// logic and never calls SQLite: every operation returns through a future
+/// or a signal.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(Manager *manager, QWidget *parent = nullptr);
+    /// stateDir: where editor tabs are kept between runs (default: the app data folder).
+    explicit MainWindow(Manager *manager, QWidget *parent = nullptr, const QString &stateDir = {});
     ~MainWindow() override;
 
     /// Opens a database (asynchronously); with a script, runs it first when the file is new.
-    void openDatabase(const QString &path, const QString &creationScript = {});
-    QString currentDatabase() const { return m_database; }
-    SqlEditor *editor() const { return m_editor; }
-    ResultModel *resultModel() const { return m_model; }
-    QTableView *resultView() const { return m_view; }
-    /// The message shown in the error strip (empty when none).
+    void openDatabase(const QString &path, const QString &creationScript = {}, bool readOnly = false);
+    QString currentDatabase() const;
+    QStringList openDatabases() const { return m_databases; }
+    QueryTab *currentTab() const;
+    QueryTab *tab(int index) const;
+    int tabCount() const;
+    QueryTab *newTab(const QString &text = {});
+
+    // The current tab's parts (for tests and the demo).
+    class SqlEditor *editor() const;
+    class ResultModel *resultModel() const;
     QString errorText() const;
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
 
 public Q_SLOTS:
-    /// Runs the selection, or the whole editor text.
     void run();
-    /// Stops the running query at once.
+    void runStatement();
     void cancel();
 
 Q_SIGNALS:
-    /// A run ended (ok or not); for tests and the status bar.
     void runFinished(bool ok);
     void databaseOpened(const QString &path);
+    /// Saved tabs are back in the editor (after start).
+    void tabsRestored();
+
+protected:
+    void closeEvent(QCloseEvent *e) override;
+    void dragEnterEvent(QDragEnterEvent *e) override;
+    void dropEvent(QDropEvent *e) override;
+    void changeEvent(QEvent *e) override;
 
 private:
-    void showError(const Error &e);
-    void setRunning(bool running);
+    void buildMenus();
+    void chooseDatabase(bool readOnly);
+    void createDatabase();
+    void closeDatabase();
+    void addRecent(const QString &path);
+    void updateRecentMenu();
     void updateStatus();
-    void chooseDatabase();
+    void showError(const QString &message);
+    void saveTabs();
+    void restoreTabs();
+    void wireTab(QueryTab *tab);
 
     Manager *m_manager;
-    QString m_database;
-    SqlEditor *m_editor;
-    ResultModel *m_model;
-    QTableView *m_view;
-    QLabel *m_error;
+    QStringList m_databases;
+    QTabWidget *m_tabs;
+    QComboBox *m_dbBox;
     QLabel *m_status;
-    QAction *m_runAction;
-    QAction *m_cancelAction;
-    CancelToken m_cancel;
-    bool m_running = false;
-    QString m_lastRun;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_runStatementAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    TabStore *m_store;
+    int m_nextTabId = 1;
+    QMenu *m_viewMenu = nullptr;
 };
 
 } // namespace Litehouse

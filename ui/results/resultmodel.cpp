@@ -1,11 +1,23 @@
 #include "resultmodel.h"
 
-#include <QColor>
+#include "util/futures.h"
+
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
 
 namespace Litehouse {
+
+namespace {
+// The query as a subquery: without its final ';' (and comments after it).
+QString asSubquery(QString sql)
+{
+    sql = sql.trimmed();
+    while (sql.endsWith(QLatin1Char(';')))
+        sql.chop(1);
+    return QStringLiteral("SELECT * FROM (\n%1\n)").arg(sql);
+}
+} // namespace
 
 ResultModel::ResultModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -15,18 +27,29 @@ ResultModel::ResultModel(QObject *parent) : QAbstractTableModel(parent)
 ResultModel::~ResultModel()
 {
     m_cancel.cancel();
+    m_countCancel.cancel();
+}
+
+void ResultModel::setQuery(Manager *manager, const QString &database, const QString &sql)
+{
+    m_manager = manager;
+    m_database = database;
+    m_sql = sql;
 }
 
 void ResultModel::clear()
 {
     m_cancel.cancel();
+    m_countCancel.cancel();
     beginResetModel();
     m_stream.reset();
     m_fetching = false;
     m_columns.clear();
     m_chunks.clear();
-    m_starts.clear();
     m_rows = 0;
+    m_cached = 0;
+    m_total = -1;
+    m_reloading.clear();
     endResetModel();
 }
 
@@ -47,10 +70,10 @@ void ResultModel::setResult(const ResultSet &rows)
     beginResetModel();
     m_columns = rows.columns();
     if (rows.rowCount() > 0) {
-        m_chunks.push_back(rows);
-        m_starts.push_back(0);
-        m_rows = rows.rowCount();
+        m_chunks.push_back({0, rows.rowCount(), rows, true});
+        m_rows = m_cached = rows.rowCount();
     }
+    m_total = m_rows;
     endResetModel();
 }
 
@@ -73,14 +96,34 @@ QVariant ResultModel::headerData(int section, Qt::Orientation orientation, int r
     return section + 1;
 }
 
+int ResultModel::chunkFor(qint64 row) const
+{
+    auto it = std::upper_bound(m_chunks.begin(), m_chunks.end(), row,
+                               [](qint64 r, const Chunk &c) { return r < c.start; });
+    return int(std::distance(m_chunks.begin(), it)) - 1;
+}
+
+const Value *ResultModel::valueAt(int row, int column) const
+{
+    const int ci = chunkFor(row);
+    if (ci < 0)
+        return nullptr;
+    const Chunk &c = m_chunks[size_t(ci)];
+    if (!c.loaded) {
+        reload(ci);
+        return nullptr;
+    }
+    return &c.data.at(row - c.start, column);
+}
+
 QVariant ResultModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows)
         return {};
-    // Chunks are in row order: find the last chunk starting at or before the row.
-    auto it = std::upper_bound(m_starts.begin(), m_starts.end(), qint64(index.row()));
-    const size_t ci = size_t(std::distance(m_starts.begin(), it) - 1);
-    const Value &v = m_chunks[ci].at(index.row() - m_starts[ci], index.column());
+    const Value *pv = valueAt(index.row(), index.column());
+    if (!pv)
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : QVariant();
+    const Value &v = *pv;
     switch (role) {
     case Qt::DisplayRole:
         if (v.isNull())
@@ -89,11 +132,11 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
             const QByteArray b = v.bytes();
             return tr("BLOB %n byte(s): %1", nullptr, int(b.size()))
                 .arg(QString::fromLatin1(b.left(16).toHex(' ')) + (b.size() > 16 ? QStringLiteral(" …") : QString()));
-        }
-        {
+        } else {
             QString s = v.toString();
             if (s.size() > 500)
                 s = s.left(500) + QStringLiteral("…");
+            s.replace(QLatin1Char('\n'), QChar(0x21b5));
             return s;
         }
     case Qt::EditRole:
@@ -117,7 +160,9 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
         if (v.isNull())
             return tr("NULL (no value)");
         if (v.type() == Value::Type::Text && v.bytes().isEmpty())
-            return tr("empty text");
+            return tr("Empty text");
+        if (v.type() == Value::Type::Blob)
+            return QString::fromLatin1(v.bytes().left(256).toHex(' '));
         return {};
     default:
         return {};
@@ -139,6 +184,11 @@ void ResultModel::fetchMore(const QModelIndex &parent)
     Q_EMIT fetchingChanged(true);
 }
 
+void ResultModel::cancelFetch()
+{
+    m_cancel.cancel();
+}
+
 void ResultModel::onChunk()
 {
     m_fetching = false;
@@ -152,12 +202,90 @@ void ResultModel::onChunk()
     const ResultSet &rs = r.value();
     if (rs.rowCount() > 0) {
         beginInsertRows({}, int(m_rows), int(m_rows + rs.rowCount() - 1));
-        m_starts.push_back(m_rows);
-        m_chunks.push_back(rs);
+        m_chunks.push_back({m_rows, rs.rowCount(), rs, true});
         m_rows += rs.rowCount();
+        m_cached += rs.rowCount();
         endInsertRows();
+        evictFarFrom(int(m_chunks.size()) - 1);
     }
-    Q_EMIT rowsFetched(m_rows, !m_stream || m_stream->atEnd());
+    if (atEnd() && m_total < 0) {
+        m_total = m_rows;
+        Q_EMIT totalCountKnown(m_total);
+    }
+    Q_EMIT rowsFetched(m_rows, atEnd());
+}
+
+void ResultModel::evictFarFrom(int keep)
+{
+    if (m_sql.isEmpty() || !m_manager)
+        return; // nothing to reload from: keep everything
+    while (m_cached > m_maxCached) {
+        int far = -1;
+        int dist = -1;
+        for (int i = 0; i < int(m_chunks.size()); ++i)
+            if (m_chunks[size_t(i)].loaded && std::abs(i - keep) > dist) {
+                dist = std::abs(i - keep);
+                far = i;
+            }
+        if (far < 0 || far == keep)
+            return;
+        Chunk &c = m_chunks[size_t(far)];
+        c.data = ResultSet();
+        c.loaded = false;
+        m_cached -= c.rows;
+    }
+}
+
+void ResultModel::reload(int ci) const
+{
+    if (m_reloading.count(ci) || !m_manager)
+        return;
+    m_reloading.insert(ci);
+    const Chunk &c = m_chunks[size_t(ci)];
+    ExecOptions o;
+    o.route = Route::Auto;
+    o.record = false; // scrolling is not an operation of the user's
+    auto *self = const_cast<ResultModel *>(this);
+    whenDone(self, m_manager->execute(m_database, asSubquery(m_sql) + QStringLiteral(" LIMIT ? OFFSET ?"),
+                                      Params{Value(c.rows), Value(c.start)}, o),
+             [self, ci](const Outcome<StatementResult> &r) {
+                 self->m_reloading.erase(ci);
+                 if (ci >= int(self->m_chunks.size()))
+                     return;
+                 Chunk &chunk = self->m_chunks[size_t(ci)];
+                 if (!r || r.value().rows.rowCount() != chunk.rows) {
+                     Q_EMIT self->fetchFailed(r ? tr("The rows changed since the query ran; run it again.")
+                                                : r.error().message());
+                     return;
+                 }
+                 chunk.data = r.value().rows;
+                 chunk.loaded = true;
+                 self->m_cached += chunk.rows;
+                 self->evictFarFrom(ci);
+                 Q_EMIT self->dataChanged(self->index(int(chunk.start), 0),
+                                          self->index(int(chunk.start + chunk.rows - 1), self->columnCount() - 1));
+             });
+}
+
+void ResultModel::countRows()
+{
+    if (!m_manager || m_sql.isEmpty() || m_total >= 0)
+        return;
+    m_countCancel = CancelToken();
+    ExecOptions o;
+    o.route = Route::Auto;
+    o.cancel = m_countCancel;
+    o.record = false;
+    QString sql = m_sql.trimmed();
+    while (sql.endsWith(QLatin1Char(';')))
+        sql.chop(1);
+    whenDone(this, m_manager->execute(m_database, QStringLiteral("SELECT count(*) FROM (\n%1\n)").arg(sql), {}, o),
+             [this](const Outcome<StatementResult> &r) {
+                 if (r && r.value().rows.rowCount() == 1) {
+                     m_total = r.value().rows.at(0, 0).toInt();
+                     Q_EMIT totalCountKnown(m_total);
+                 }
+             });
 }
 
 } // namespace Litehouse

@@ -1,19 +1,24 @@
 #pragma once
 
 #include <core/canceltoken.h>
+#include <core/manager.h>
 #include <core/querystream.h>
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
 
 #include <memory>
+#include <set>
 
 namespace Litehouse {
 
-/// Rows of a QueryStream for a view: the first chunk shows at once, more
-/// arrive as the view scrolls (canFetchMore/fetchMore), each chunk fetched
-/// off the UI thread. NULL is shown apart from the empty string; BLOBs as
-/// their size and a hex preview.
+/// Rows of a query for a view. The first chunk shows at once; more arrive
+/// as the view scrolls (canFetchMore/fetchMore), each chunk fetched off the
+/// UI thread. Memory stays bounded: past maxCachedRows the chunks furthest
+/// from the one in view are dropped and read again (LIMIT/OFFSET on a
+/// reader) when the user scrolls back. The total row count is computed in
+/// the background on request and can be cancelled. NULL is shown apart from
+/// the empty string; BLOBs as their size and a hex preview.
 class ResultModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -21,17 +26,34 @@ public:
     explicit ResultModel(QObject *parent = nullptr);
     ~ResultModel() override;
 
+    /// The query behind the rows, for reloading dropped chunks, counting and export.
+    void setQuery(Manager *manager, const QString &database, const QString &sql);
+    QString sql() const { return m_sql; }
+    QString database() const { return m_database; }
+    Manager *manager() const { return m_manager; }
     /// Shows a new stream (closing the previous one) and fetches its first chunk.
     void setStream(std::shared_ptr<QueryStream> stream);
     /// Shows a complete result.
     void setResult(const ResultSet &rows);
     void clear();
-    /// Rows fetched per chunk.
     void setChunkSize(int rows) { m_chunk = rows; }
     int chunkSize() const { return m_chunk; }
+    void setMaxCachedRows(qint64 rows) { m_maxCached = qMax<qint64>(rows, m_chunk * 4); }
+    /// Rows held in memory now.
+    qint64 cachedRows() const { return m_cached; }
     bool isFetching() const { return m_fetching; }
+    /// True once every row of the query has been seen.
+    bool atEnd() const { return !m_stream || m_stream->atEnd(); }
     /// Stops a chunk being fetched (the stream ends there).
-    void cancelFetch() { m_cancel.cancel(); }
+    void cancelFetch();
+    /// Starts counting every row in the background (cancellable).
+    void countRows();
+    void cancelCount() { m_countCancel.cancel(); }
+    /// The total, or -1 while unknown.
+    qint64 totalCount() const { return m_total; }
+    /// The value behind a cell (reloading its chunk if needed returns nullptr).
+    const Value *valueAt(int row, int column) const;
+    const QStringList &columns() const { return m_columns; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -46,18 +68,36 @@ Q_SIGNALS:
     void fetchFailed(const QString &message);
     /// A chunk started or stopped being fetched (Cancel applies while true).
     void fetchingChanged(bool fetching);
+    void totalCountKnown(qint64 total);
 
 private:
+    struct Chunk
+    {
+        qint64 start = 0;
+        qint64 rows = 0;
+        ResultSet data;   // empty while dropped
+        bool loaded = true;
+    };
     void onChunk();
+    int chunkFor(qint64 row) const;
+    void evictFarFrom(int keep);
+    void reload(int chunk) const;
 
+    Manager *m_manager = nullptr;
+    QString m_database;
+    QString m_sql;
     std::shared_ptr<QueryStream> m_stream;
     QStringList m_columns;
-    std::vector<ResultSet> m_chunks;
-    std::vector<qint64> m_starts; // first row index of each chunk
+    std::vector<Chunk> m_chunks;
     qint64 m_rows = 0;
-    bool m_fetching = false; // until the chunk's result is handled, not just computed
+    qint64 m_cached = 0;
+    qint64 m_maxCached = 200000;
+    qint64 m_total = -1;
     int m_chunk = 500;
+    bool m_fetching = false; // until the chunk's result is handled, not just computed
     CancelToken m_cancel;
+    CancelToken m_countCancel;
+    mutable std::set<int> m_reloading;
     QFutureWatcher<Outcome<ResultSet>> m_watcher;
 };
 

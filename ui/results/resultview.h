@@ -1,0 +1,46 @@
+#pragma once
+
+#include <core/outcome.h>
+#include <core/rowformat.h>
+
+#include <QFuture>
+#include <QTableView>
+
+namespace Litehouse {
+
+class Manager;
+class ResultModel;
+
+/// A grid for a ResultModel: copies the selected cells as TSV, and exports
+/// the whole result to CSV or JSON in the background.
+class ResultView final : public QTableView
+{
+    Q_OBJECT
+public:
+    explicit ResultView(ResultModel *model, QWidget *parent = nullptr);
+    ResultModel *resultModel() const { return m_model; }
+    /// The selected cells as tab-separated text (rows by lines).
+    QString selectionAsTsv(bool withHeaders = false) const;
+    void copySelection(bool withHeaders = false);
+    /// Writes every row of the result to a file (off the UI thread).
+    QFuture<Outcome<qint64>> exportTo(const QString &path, Format format);
+
+Q_SIGNALS:
+    void exportFinished(const QString &path, bool ok, const QString &message);
+
+protected:
+    void keyPressEvent(QKeyEvent *e) override;
+    void contextMenuEvent(QContextMenuEvent *e) override;
+
+private:
+    void chooseExport(Format format);
+    ResultModel *m_model;
+};
+
+/// Runs a query again and writes all its rows to path as CSV (as sqlite3
+/// -csv -header writes it) or JSON, atomically (QSaveFile). Runs on a
+/// thread of its own; the Manager's pool serves the query.
+QFuture<Outcome<qint64>> exportQuery(Manager *manager, const QString &database, const QString &sql,
+                                     const QString &path, Format format);
+
+} // namespace Litehouse

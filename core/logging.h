@@ -6,4 +6,5 @@ namespace Litehouse {
 Q_DECLARE_LOGGING_CATEGORY(lcConnection)
 Q_DECLARE_LOGGING_CATEGORY(lcExec)
 Q_DECLARE_LOGGING_CATEGORY(lcManager)
+Q_DECLARE_LOGGING_CATEGORY(lcHistory)
 } // namespace Litehouse

@@ -13,6 +13,10 @@ const QList<Command> &commands()
 {
     static const QList<Command> all = {
         {"query", "query DB SQL [--param VALUE]... [--named NAME=VALUE]... [--format table|csv|json]", runQuery},
+        {"history", "history list [--limit N] [--search TEXT]\n"
+                    "  history export --format json|csv|txt --mode overwrite|append|update|extend --out FILE\n"
+                    "                 [--search TEXT] [--since ISO8601] [--until ISO8601] [--keep-formulas]",
+         runHistory},
     };
     return all;
 }
@@ -61,8 +65,11 @@ int main(int argc, char **argv)
         return ctx.usage(QStringLiteral("no command given"));
     }
     const QString name = args.takeFirst();
-    for (const auto &c : LitehouseCli::commands())
-        if (name == QLatin1String(c.name))
-            return c.run(ctx, args);
+    for (const auto &c : LitehouseCli::commands()) {
+        if (name == QLatin1String(c.name)) {
+            ctx.startHistory();
+            return ctx.finish(c.run(ctx, args));
+        }
+    }
     return ctx.usage(QStringLiteral("unknown command \"%1\" (see --help)").arg(name));
 }

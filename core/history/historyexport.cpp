@@ -59,6 +59,8 @@ public:
             *p++ = tmp[--n];
         done(p);
     }
+    void appendTimestamp(qint64 ms) { done(HistoryItem::writeTimestamp(room(32), ms)); }
+    void appendDuration(double ms) { done(HistoryItem::writeDuration(room(40), ms)); }
     qsizetype size() const { return m_len; }
     QByteArray take()
     {
@@ -137,8 +139,9 @@ void appendJsonItem(Out &out, const HistoryItem &it)
 {
     appendLatin1(out, "{\"id\":");
     out.appendNumber(it.id);
-    appendLatin1(out, ",\"timestamp\":");
-    appendJsonString(out, it.timestampIso());
+    appendLatin1(out, ",\"timestamp\":\"");
+    out.appendTimestamp(it.timestampMs);
+    out.append('"');
     appendLatin1(out, ",\"database\":");
     appendJsonString(out, it.database);
     appendLatin1(out, ",\"alias\":");
@@ -166,7 +169,7 @@ void appendJsonItem(Out &out, const HistoryItem &it)
     appendLatin1(out, ",\"rows_affected\":");
     out.appendNumber(it.rowsAffected);
     appendLatin1(out, ",\"duration_ms\":");
-    appendText(out, it.durationText(), Escape::None);
+    out.appendDuration(it.durationMs);
     out.append('}');
 }
 
@@ -203,7 +206,7 @@ void appendCsvItem(Out &out, const HistoryItem &it, bool keepFormulas)
 {
     out.appendNumber(it.id);
     out.append(',');
-    appendCsvCell(out, it.timestampIso(), keepFormulas);
+    out.appendTimestamp(it.timestampMs); // digits, '-', ':', 'T', 'Z': never a formula, never quoted
     for (const QString *s : {&it.database, &it.alias, &it.sql, &it.params, &it.kind, &it.outcome, &it.error}) {
         out.append(',');
         appendCsvCell(out, *s, keepFormulas);
@@ -213,7 +216,7 @@ void appendCsvItem(Out &out, const HistoryItem &it, bool keepFormulas)
     out.append(',');
     out.appendNumber(it.rowsAffected);
     out.append(',');
-    appendCsvCell(out, it.durationText(), keepFormulas);
+    out.appendDuration(it.durationMs); // a plain number: never neutralised, never quoted
     out.append("\r\n", 2);
 }
 
@@ -222,7 +225,7 @@ void appendTxtItem(Out &out, const HistoryItem &it)
     out.append('#');
     out.appendNumber(it.id);
     out.append(' ');
-    appendText(out, it.timestampIso(), Escape::None);
+    out.appendTimestamp(it.timestampMs);
     out.append(' ');
     appendText(out, it.database, Escape::None);
     out.append(' ');
@@ -230,7 +233,7 @@ void appendTxtItem(Out &out, const HistoryItem &it)
     out.append(' ');
     appendText(out, it.outcome, Escape::None);
     out.append(' ');
-    appendText(out, it.durationText(), Escape::None);
+    out.appendDuration(it.durationMs);
     appendLatin1(out, "ms\n");
     appendText(out, it.sql, Escape::None);
     out.append('\n');

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <charconv>
+
 namespace Litehouse {
 
 namespace {
@@ -67,6 +69,19 @@ const QStringList &HistoryItem::fieldNames()
 
 QString HistoryItem::formatTimestamp(qint64 ms)
 {
+    char buf[32];
+    char *end = writeTimestamp(buf, ms);
+    return QString::fromLatin1(buf, end - buf);
+}
+
+char *HistoryItem::writeDuration(char *out, double ms)
+{
+    // Shortest text that reads back to the same double.
+    return std::to_chars(out, out + 32, ms).ptr;
+}
+
+char *HistoryItem::writeTimestamp(char *out, qint64 ms)
+{
     qint64 days = ms / 86400000;
     qint64 rest = ms % 86400000;
     if (rest < 0) {
@@ -75,11 +90,8 @@ QString HistoryItem::formatTimestamp(qint64 ms)
     }
     int y, m, d;
     civilFromDays(days, &y, &m, &d);
-    char buf[32];
-    char *p = buf;
-    if (y < 0 || y > 9999)
-        return QString(); // outside ISO 8601's four digits; never produced by a clock
-    put(p, y, 4);
+    char *p = out;
+    put(p, qBound(0, y, 9999), 4); // ISO 8601's four digits; a clock never leaves them
     *p++ = '-';
     put(p, m, 2);
     *p++ = '-';
@@ -93,7 +105,7 @@ QString HistoryItem::formatTimestamp(qint64 ms)
     *p++ = '.';
     put(p, int(rest % 1000), 3);
     *p++ = 'Z';
-    return QString::fromLatin1(buf, p - buf);
+    return p;
 }
 
 QString HistoryItem::timestampIso() const
@@ -103,7 +115,8 @@ QString HistoryItem::timestampIso() const
 
 QString HistoryItem::durationText() const
 {
-    return QString::number(durationMs, 'g', QLocale::FloatingPointShortest);
+    char buf[40];
+    return QString::fromLatin1(buf, writeDuration(buf, durationMs) - buf);
 }
 
 QJsonObject HistoryItem::toJson() const

@@ -34,6 +34,10 @@ struct HistoryItem
     /// ISO 8601 UTC with milliseconds: 2026-11-28T05:12:40.123Z.
     QString timestampIso() const;
     static QString formatTimestamp(qint64 msecsSinceEpoch);
+    /// Writes the 24 characters of formatTimestamp() at out; returns the end.
+    static char *writeTimestamp(char *out, qint64 msecsSinceEpoch);
+    /// Writes durationText() at out (at most 32 characters); returns the end.
+    static char *writeDuration(char *out, double ms);
     /// duration_ms as text: the shortest form that reads back to the same number.
     QString durationText() const;
 
@@ -46,3 +50,6 @@ struct HistoryItem
 };
 
 } // namespace Litehouse
+
+// QString members are relocatable: the buffer's QList grows by memcpy under its lock.
+Q_DECLARE_TYPEINFO(Litehouse::HistoryItem, Q_RELOCATABLE_TYPE);

@@ -1,5 +1,8 @@
 #include "clicontext.h"
 
+#include <core/history/historyrecorder.h>
+#include <core/history/historystore.h>
+
 #include <cstdio>
 
 namespace LitehouseCli {
@@ -11,7 +14,41 @@ CliContext::CliContext() : m_manager(std::make_unique<Litehouse::Manager>()), m_
 
 CliContext::~CliContext()
 {
+    // The manager first: its last operations reach the recorder before the
+    // store's final flush.
+    m_manager.reset();
+    m_history.reset();
     m_out.flush();
+}
+
+QString CliContext::historyPath() const
+{
+    return historyFile.isEmpty() ? Litehouse::HistoryStore::defaultPath() : historyFile;
+}
+
+void CliContext::startHistory()
+{
+    if (noHistory || m_history)
+        return;
+    m_history = std::make_shared<Litehouse::HistoryStore>(historyPath());
+    m_manager->addSink(std::make_shared<Litehouse::HistoryRecorder>(m_history));
+}
+
+Litehouse::HistoryStore &CliContext::history()
+{
+    if (!m_history) // --no-history: read the history without recording into it
+        m_history = std::make_shared<Litehouse::HistoryStore>(historyPath());
+    return *m_history;
+}
+
+int CliContext::finish(int code)
+{
+    m_manager.reset();
+    if (m_history && !m_history->shutdown() && code == Ok)
+        code = fail(QStringLiteral("could not write the history to %1 (see the warnings above)").arg(m_history->path()));
+    m_history.reset();
+    m_out.flush();
+    return code;
 }
 
 int CliContext::fail(const QString &message, int code)

@@ -5,7 +5,12 @@
 #include <QString>
 #include <QTextStream>
 
+#include <memory>
 #include <optional>
+
+namespace Litehouse {
+class HistoryStore;
+}
 
 namespace LitehouseCli {
 
@@ -29,11 +34,23 @@ public:
     /// Standard output (UTF-8).
     QTextStream &out() { return m_out; }
 
+    /// Installs the history recorder on the manager unless --no-history:
+    /// operations are recorded to --history FILE or the default history database.
+    void startHistory();
+    /// The history database the history commands read (also with --no-history).
+    Litehouse::HistoryStore &history();
+    /// Closes the manager, waits for the last history flush and returns the
+    /// exit code (1 when the history could not be written).
+    int finish(int code);
+
     /// Opens a database for a command; on failure prints the error and returns nullopt.
     std::optional<Litehouse::DatabaseInfo> open(const QString &path, Litehouse::OpenOptions options = {});
 
 private:
+    QString historyPath() const;
+
     std::unique_ptr<Litehouse::Manager> m_manager;
+    std::shared_ptr<Litehouse::HistoryStore> m_history;
     QTextStream m_out;
 };
 

@@ -17,6 +17,10 @@ const QList<Command> &commands()
          "migrate status|up|down|validate DB --dir DIR [--target N] [--dry-run] [--json] [--allow-changed] "
          "[--allow-out-of-order] [--lock-timeout SECONDS]",
          runMigrate},
+        {"history", "history list [--limit N] [--search TEXT]\n"
+                    "  history export --format json|csv|txt --mode overwrite|append|update|extend --out FILE\n"
+                    "                 [--search TEXT] [--since ISO8601] [--until ISO8601] [--keep-formulas]",
+         runHistory},
     };
     return all;
 }
@@ -65,8 +69,11 @@ int main(int argc, char **argv)
         return ctx.usage(QStringLiteral("no command given"));
     }
     const QString name = args.takeFirst();
-    for (const auto &c : LitehouseCli::commands())
-        if (name == QLatin1String(c.name))
-            return c.run(ctx, args);
+    for (const auto &c : LitehouseCli::commands()) {
+        if (name == QLatin1String(c.name)) {
+            ctx.startHistory();
+            return ctx.finish(c.run(ctx, args));
+        }
+    }
     return ctx.usage(QStringLiteral("unknown command \"%1\" (see --help)").arg(name));
 }

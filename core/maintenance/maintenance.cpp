@@ -335,8 +335,12 @@ Outcome<CheckResult> runCheck(Connection &c, const QString &pragma, int maxError
     if (rows.rowCount() == 1 && rows.at(0, 0).toString() == QLatin1String("ok"))
         return result;
     result.ok = false;
+    // SQLite may join several problems into one row, under a "*** in database
+    // main ***" heading: one problem per line is what people and scripts want.
     for (qsizetype i = 0; i < rows.rowCount(); ++i)
-        result.problems << rows.at(i, 0).toString();
+        for (const QString &line : rows.at(i, 0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (!line.startsWith(QLatin1String("*** in database ")))
+                result.problems << line;
     result.truncated = result.problems.size() >= maxErrors;
     return result;
 }

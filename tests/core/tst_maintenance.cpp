@@ -156,6 +156,10 @@ private Q_SLOTS:
         QVERIFY(one.ok());
         QCOMPARE(one.value().problems.size(), 1);
         QVERIFY(one.value().truncated);
+        auto three = LH_OK(maint.integrityCheck(3));
+        QCOMPARE(three.value().problems.size(), 3); // one problem per entry, headings dropped
+        for (const QString &problem : three.value().problems)
+            QVERIFY2(!problem.contains(QLatin1Char('\n')) && !problem.startsWith(QLatin1String("***")), qPrintable(problem));
         auto q = LH_OK(maint.quickCheck(10));
         QVERIFY(q.ok());
         QVERIFY(!q.value().ok);

@@ -17,6 +17,7 @@ struct Command
 };
 
 int runQuery(CliContext &ctx, QStringList args);
+int runMaintain(CliContext &ctx, QStringList args);
 
 /// Every subcommand, in the order the help lists them.
 const QList<Command> &commands();

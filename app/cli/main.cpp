@@ -13,6 +13,9 @@ const QList<Command> &commands()
 {
     static const QList<Command> all = {
         {"query", "query DB SQL [--param VALUE]... [--named NAME=VALUE]... [--format table|csv|json]", runQuery},
+        {"maintain", "maintain stats|integrity|quick-check|fk-check|vacuum|analyze|optimize|checkpoint DB [--json] "
+                     "[--max-errors N] [--mode passive|full|restart|truncate]\n"
+                     "  maintain backup DB OUT [--force] [--json]", runMaintain},
     };
     return all;
 }

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <bit>
+#include <cmath>
 #include <deque>
 
 namespace Litehouse {
@@ -25,23 +25,44 @@ int typeIndex(const QString &t)
     return kTypeCount - 1;
 }
 
+std::atomic<quint64> g_nextId{1};
+
+constexpr auto relaxed = std::memory_order_relaxed;
+
 } // namespace
 
 struct Metrics::State
 {
-    QString database;
-    qint64 total = 0;
-    qint64 errors = 0;
-    qint64 cancelled = 0;
-    qint64 totalNs = 0;
-    qint64 rowsReturned = 0;
-    qint64 rowsAffected = 0;
-    qint64 maxNs = 0;
-    qint64 slowDropped = 0;
-    std::array<qint64, kTypeCount> byType{};
+    explicit State(const QString &db) : database(db) {}
+    const QString database;
+    std::atomic<qint64> total{0};
+    std::atomic<qint64> errors{0};
+    std::atomic<qint64> cancelled{0};
+    std::atomic<qint64> totalNs{0};
+    std::atomic<qint64> rowsReturned{0};
+    std::atomic<qint64> rowsAffected{0};
+    std::atomic<qint64> maxNs{0};
+    std::array<std::atomic<qint64>, kTypeCount> byType{};
+    std::array<std::atomic<qint64>, BucketCount> histogram{};
+    // Rare paths (errors, slow operations) take the lock.
+    std::mutex mutex;
     QMap<int, qint64> errorsByCode;
-    std::array<qint64, BucketCount> histogram{};
     std::deque<SlowQuery> slow;
+    qint64 slowDropped = 0;
+
+    void clear()
+    {
+        for (auto *a : {&total, &errors, &cancelled, &totalNs, &rowsReturned, &rowsAffected, &maxNs})
+            a->store(0, relaxed);
+        for (auto &a : byType)
+            a.store(0, relaxed);
+        for (auto &a : histogram)
+            a.store(0, relaxed);
+        std::lock_guard lock(mutex);
+        errorsByCode.clear();
+        slow.clear();
+        slowDropped = 0;
+    }
 };
 
 // Log-linear buckets: exact below 32 ns, then 32 buckets per power of two
@@ -65,100 +86,125 @@ qint64 Metrics::bucketUpperBound(int bucket)
     return lower + (qint64(1) << (e - 5)) - 1;
 }
 
-Metrics::Metrics(const Manager *manager) : m_manager(manager) {}
+Metrics::Metrics(const Manager *manager) : m_manager(manager), m_id(g_nextId.fetch_add(1)) {}
 
 Metrics::~Metrics() = default;
 
+Metrics::State *Metrics::stateFor(const QString &database)
+{
+    // Most threads record for one database in a row: remember the last one
+    // per thread and skip the map (and its lock) while it matches.
+    thread_local quint64 cachedOwner = 0;
+    thread_local State *cachedState = nullptr;
+    if (cachedOwner == m_id && cachedState && cachedState->database == database)
+        return cachedState;
+    std::lock_guard lock(m_mutex);
+    std::shared_ptr<State> &slot = m_states[database];
+    if (!slot)
+        slot = std::make_shared<State>(database);
+    cachedOwner = m_id;
+    cachedState = slot.get();
+    return cachedState;
+}
+
 void Metrics::record(const OperationRecord &op)
 {
-    const int bucket = bucketOf(op.durationNs);
-    const int type = typeIndex(op.statementType);
-    std::lock_guard lock(m_mutex);
-    std::shared_ptr<State> &slot = m_states[op.database];
-    if (!slot) {
-        slot = std::make_shared<State>();
-        slot->database = op.database;
+    State &s = *stateFor(op.database);
+    s.total.fetch_add(1, relaxed);
+    s.totalNs.fetch_add(op.durationNs, relaxed);
+    if (op.rowsReturned)
+        s.rowsReturned.fetch_add(op.rowsReturned, relaxed);
+    if (op.rowsAffected)
+        s.rowsAffected.fetch_add(op.rowsAffected, relaxed);
+    for (qint64 cur = s.maxNs.load(relaxed); op.durationNs > cur && !s.maxNs.compare_exchange_weak(cur, op.durationNs, relaxed);) {
     }
-    State &s = *slot;
-    ++s.total;
-    s.totalNs += op.durationNs;
-    s.rowsReturned += op.rowsReturned;
-    s.rowsAffected += op.rowsAffected;
-    s.maxNs = std::max(s.maxNs, op.durationNs);
-    ++s.byType[size_t(type)];
-    ++s.histogram[size_t(bucket)];
+    s.byType[size_t(typeIndex(op.statementType))].fetch_add(1, relaxed);
+    s.histogram[size_t(bucketOf(op.durationNs))].fetch_add(1, relaxed);
     if (op.outcome == OperationRecord::Outcome::Error) {
-        ++s.errors;
+        s.errors.fetch_add(1, relaxed);
+        std::lock_guard lock(s.mutex);
         ++s.errorsByCode[op.errorCode];
     } else if (op.outcome == OperationRecord::Outcome::Cancelled) {
-        ++s.cancelled;
+        s.cancelled.fetch_add(1, relaxed);
     }
-    if (op.durationNs >= m_slowNs && m_slowCapacity > 0) {
-        s.slow.push_back({op.timestamp, op.sql, op.statementType, op.durationNs});
-        while (s.slow.size() > size_t(m_slowCapacity)) {
-            s.slow.pop_front();
-            ++s.slowDropped;
+    if (op.durationNs >= m_slowNs.load(relaxed)) {
+        const int capacity = m_slowCapacity.load(relaxed);
+        if (capacity > 0) {
+            std::lock_guard lock(s.mutex);
+            s.slow.push_back({op.timestamp, op.sql, op.statementType, op.durationNs});
+            while (s.slow.size() > size_t(capacity)) {
+                s.slow.pop_front();
+                ++s.slowDropped;
+            }
         }
     }
 }
 
 void Metrics::setSlowThresholdNs(qint64 ns)
 {
-    std::lock_guard lock(m_mutex);
-    m_slowNs = std::max<qint64>(0, ns);
+    m_slowNs.store(std::max<qint64>(0, ns));
 }
 
 qint64 Metrics::slowThresholdNs() const
 {
-    std::lock_guard lock(m_mutex);
-    return m_slowNs;
+    return m_slowNs.load();
 }
 
 void Metrics::setSlowLogCapacity(int entries)
 {
+    const int capacity = std::max(0, entries);
+    m_slowCapacity.store(capacity);
     std::lock_guard lock(m_mutex);
-    m_slowCapacity = std::max(0, entries);
-    for (auto &s : m_states)
-        while (s->slow.size() > size_t(m_slowCapacity)) {
+    for (auto &s : m_states) {
+        std::lock_guard stateLock(s->mutex);
+        while (s->slow.size() > size_t(capacity)) {
             s->slow.pop_front();
             ++s->slowDropped;
         }
+    }
 }
 
 int Metrics::slowLogCapacity() const
 {
-    std::lock_guard lock(m_mutex);
-    return m_slowCapacity;
+    return m_slowCapacity.load();
 }
 
-DatabaseMetrics Metrics::build(const State &s) const
+DatabaseMetrics Metrics::build(State &s) const
 {
     DatabaseMetrics m;
     m.database = s.database;
-    m.total = s.total;
-    m.errors = s.errors;
-    m.cancelled = s.cancelled;
-    m.totalNs = s.totalNs;
-    m.rowsReturned = s.rowsReturned;
-    m.rowsAffected = s.rowsAffected;
-    m.maxNs = s.maxNs;
-    m.slowDropped = s.slowDropped;
+    m.total = s.total.load(relaxed);
+    m.errors = s.errors.load(relaxed);
+    m.cancelled = s.cancelled.load(relaxed);
+    m.totalNs = s.totalNs.load(relaxed);
+    m.rowsReturned = s.rowsReturned.load(relaxed);
+    m.rowsAffected = s.rowsAffected.load(relaxed);
+    m.maxNs = s.maxNs.load(relaxed);
     for (int i = 0; i < kTypeCount; ++i)
-        m.byType.insert(kTypes[i], s.byType[size_t(i)]);
-    m.errorsByCode = s.errorsByCode;
-    m.slowQueries = QList<SlowQuery>(s.slow.begin(), s.slow.end());
-    // Nearest-rank percentiles over the histogram, capped at the exact maximum.
+        m.byType.insert(kTypes[i], s.byType[size_t(i)].load(relaxed));
+    {
+        std::lock_guard lock(s.mutex);
+        m.errorsByCode = s.errorsByCode;
+        m.slowQueries = QList<SlowQuery>(s.slow.begin(), s.slow.end());
+        m.slowDropped = s.slowDropped;
+    }
+    // Nearest-rank percentiles over a copy of the histogram (records may go
+    // on meanwhile), capped at the exact maximum.
+    std::array<qint64, BucketCount> h;
+    qint64 count = 0;
+    for (size_t b = 0; b < h.size(); ++b)
+        count += (h[b] = s.histogram[b].load(relaxed));
     auto percentile = [&](double p) -> qint64 {
-        if (s.total == 0)
+        if (count == 0)
             return 0;
-        const qint64 rank = std::max<qint64>(1, qint64(std::ceil(p * double(s.total))));
+        const qint64 rank = std::max<qint64>(1, qint64(std::ceil(p * double(count))));
         qint64 seen = 0;
         for (int b = 0; b < BucketCount; ++b) {
-            seen += s.histogram[size_t(b)];
+            seen += h[size_t(b)];
             if (seen >= rank)
-                return std::min(bucketUpperBound(b), s.maxNs);
+                return std::min(bucketUpperBound(b), m.maxNs);
         }
-        return s.maxNs;
+        return m.maxNs;
     };
     m.p50Ns = percentile(0.50);
     m.p95Ns = percentile(0.95);
@@ -172,7 +218,8 @@ QList<DatabaseMetrics> Metrics::snapshot() const
     {
         std::lock_guard lock(m_mutex);
         for (const auto &s : m_states)
-            out.append(build(*s));
+            if (s->total.load(relaxed) > 0)
+                out.append(build(*s));
     }
     for (auto &m : out)
         if (m_manager)
@@ -190,7 +237,7 @@ DatabaseMetrics Metrics::snapshot(const QString &name) const
     {
         std::lock_guard lock(m_mutex);
         if (auto it = m_states.constFind(database); it != m_states.constEnd())
-            m = build(**it);
+            m = build(*it->get());
         else
             m.database = database;
     }
@@ -201,8 +248,10 @@ DatabaseMetrics Metrics::snapshot(const QString &name) const
 
 void Metrics::reset()
 {
+    // States stay (a recording thread may hold one); their counts go to zero.
     std::lock_guard lock(m_mutex);
-    m_states.clear();
+    for (auto &s : m_states)
+        s->clear();
 }
 
 } // namespace Litehouse

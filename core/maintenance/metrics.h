@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -53,9 +54,10 @@ struct DatabaseMetrics
 
 /// An OperationSink that collects per-database metrics: totals, counts by
 /// statement type, latency percentiles, errors by code, a bounded slow-query
-/// log and the statement-cache hit rate. record() is cheap (one short lock, a
-/// histogram increment) and thread-safe; snapshot() and reset() may be
-/// called from any thread. Install it with Manager::addSink().
+/// log and the statement-cache hit rate. record() is cheap and thread-safe:
+/// relaxed atomic counters and a histogram increment, a lock only for
+/// errors and slow operations; snapshot() and reset() may be called from
+/// any thread. Install it with Manager::addSink().
 class Metrics final : public OperationSink
 {
 public:
@@ -87,13 +89,15 @@ public:
 
 private:
     struct State;
-    DatabaseMetrics build(const State &s) const;
+    State *stateFor(const QString &database);
+    DatabaseMetrics build(State &s) const;
 
     const Manager *m_manager;
-    mutable std::mutex m_mutex;
-    QHash<QString, std::shared_ptr<State>> m_states;
-    qint64 m_slowNs = 100'000'000;
-    int m_slowCapacity = 100;
+    const quint64 m_id;                 ///< tells instances apart in the per-thread lookup cache
+    mutable std::mutex m_mutex;         ///< guards m_states (the map, not the counters)
+    QHash<QString, std::shared_ptr<State>> m_states; ///< never shrinks: reset() zeroes in place
+    std::atomic<qint64> m_slowNs{100'000'000};
+    std::atomic<int> m_slowCapacity{100};
 };
 
 } // namespace Litehouse

@@ -131,6 +131,43 @@ private Q_SLOTS:
         QCOMPARE(count(m, p), 5);
     }
 
+    void staysDownWhileTheFileIsNoDatabase()
+    {
+        Manager m;
+        const QString p = m_dir.filePath(QStringLiteral("garbage.db"));
+        QVERIFY(LH_OK(m.open(p)).ok());
+        QVERIFY(LH_OK(m.executeScript(p, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES (7);"))).ok());
+        QVERIFY(LH_OK(Maintenance(m, p).checkpoint(CheckpointMode::Truncate)).ok());
+        const QString saved = m_dir.filePath(QStringLiteral("garbage.saved"));
+        QVERIFY(QFile::copy(p, saved));
+        HealthMonitor h(m);
+        h.setBackoff(20, 100);
+        h.watch(p, 30);
+        QTRY_VERIFY(h.status(p).checked);
+        // Something overwrites the path with a file that is not a database.
+        const QString junk = m_dir.filePath(QStringLiteral("junk"));
+        {
+            QFile f(junk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, 'x'));
+        }
+        QVERIFY(QFile::remove(p));
+        QVERIFY(QFile::rename(junk, p));
+        QTRY_VERIFY_WITH_TIMEOUT(h.status(p).reason.startsWith(QLatin1String("reconnect failed")), 5000);
+        QCOMPARE(h.status(p).state, State::Down);
+        QVERIFY(!m.isOpen(p));
+        const int failures = h.status(p).failures;
+        QTest::qWait(400);
+        QVERIFY(h.status(p).failures > failures); // still retrying, with backoff
+        QCOMPARE(h.status(p).state, State::Down);
+        // The good file comes back: reconnected, Healthy, the data is there.
+        QVERIFY(QFile::remove(p));
+        QVERIFY(QFile::copy(saved, p));
+        QTRY_COMPARE_WITH_TIMEOUT(h.status(p).state, State::Healthy, 5000);
+        QVERIFY(m.isOpen(p));
+        QCOMPARE(count(m, p), 1);
+    }
+
     void degradedWhileATransactionHoldsTheWriter()
     {
         Manager m;

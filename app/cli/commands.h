@@ -19,6 +19,7 @@ struct Command
 int runQuery(CliContext &ctx, QStringList args);
 int runMigrate(CliContext &ctx, QStringList args);
 int runHistory(CliContext &ctx, QStringList args);
+int runMaintain(CliContext &ctx, QStringList args);
 
 /// Every subcommand, in the order the help lists them.
 const QList<Command> &commands();

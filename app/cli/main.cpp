@@ -21,6 +21,9 @@ const QList<Command> &commands()
                     "  history export --format json|csv|txt --mode overwrite|append|update|extend --out FILE\n"
                     "                 [--search TEXT] [--since ISO8601] [--until ISO8601] [--keep-formulas]",
          runHistory},
+        {"maintain", "maintain stats|integrity|quick-check|fk-check|vacuum|analyze|optimize|checkpoint DB [--json] "
+                     "[--max-errors N] [--mode passive|full|restart|truncate]\n"
+                     "  maintain backup DB OUT [--force] [--json]", runMaintain},
     };
     return all;
 }

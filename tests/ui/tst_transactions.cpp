@@ -2,6 +2,8 @@
 // their buttons and through SQL the user types, checked against SQLite's own
 // state (sqlite3_get_autocommit on the writer) and the Manager's tracked stack.
 
+#include <editor/sqleditor.h>
+#include <mainwindow/mainwindow.h>
 #include <transactions/closeguard.h>
 #include <transactions/savepointpanel.h>
 #include <transactions/transactionpanel.h>
@@ -13,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
@@ -434,6 +437,69 @@ private Q_SLOTS:
         QCOMPARE(changed.last().first().toBool(), false);
     }
 
+    void manualCommitInTheMainWindow()
+    {
+        Manager m;
+        MainWindow w(&m);
+        QSignalSpy opened(&w, &MainWindow::databaseOpened);
+        w.openDatabase(m_dir.filePath(QStringLiteral("mw_manual.db")), QStringLiteral("CREATE TABLE t(x);"));
+        QVERIFY(opened.wait(10000));
+        const QString db = w.currentDatabase();
+        // The docks exist, named so QSettings can restore them.
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("transactionDock")));
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("savepointsDock")));
+        QCOMPARE(w.transactionPanel()->database(), db);
+        QCOMPARE(w.savepointPanel()->database(), db);
+
+        // Manual commit off: the editor's INSERT commits at once.
+        QSignalSpy ran(&w, &MainWindow::runFinished);
+        w.editor()->setPlainText(QStringLiteral("INSERT INTO t VALUES (1)"));
+        w.run();
+        QVERIFY(ran.wait(5000));
+        QCOMPARE(ran.takeFirst().first().toBool(), true);
+        QCOMPARE(countRows(m, db, Route::Reader), 1);
+        QVERIFY(realAutocommit(m, db));
+
+        // Manual commit on: the INSERT runs inside a transaction.
+        w.transactionPanel()->setManualCommit(true);
+        w.editor()->setPlainText(QStringLiteral("INSERT INTO t VALUES (2)"));
+        w.run();
+        QVERIFY(ran.wait(5000));
+        QCOMPARE(ran.takeFirst().first().toBool(), true);
+        QVERIFY(!realAutocommit(m, db));
+        QCOMPARE(countRows(m, db, Route::Writer), 2);
+        QCOMPARE(countRows(m, db, Route::Reader), 1);
+        QTRY_COMPARE(w.transactionPanel()->stateText(), QStringLiteral("In transaction"));
+        // A second run joins the same transaction.
+        w.editor()->setPlainText(QStringLiteral("INSERT INTO t VALUES (3)"));
+        w.run();
+        QVERIFY(ran.wait(5000));
+        QCOMPARE(countRows(m, db, Route::Reader), 1);
+        QSignalSpy done(w.transactionPanel(), &TransactionPanel::operationFinished);
+        QTest::mouseClick(w.transactionPanel()->commitButton(), Qt::LeftButton);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(countRows(m, db, Route::Reader), 3);
+        QVERIFY(realAutocommit(m, db));
+
+        // Transaction control typed in the editor runs as typed: BEGIN
+        // IMMEDIATE is not turned into an error by a transaction begun first.
+        w.editor()->setPlainText(QStringLiteral("BEGIN IMMEDIATE"));
+        w.run();
+        QVERIFY(ran.wait(5000));
+        QCOMPARE(ran.takeFirst().first().toBool(), true);
+        QTRY_COMPARE(w.transactionPanel()->modeText(), QStringLiteral("immediate"));
+        w.editor()->setPlainText(QStringLiteral("INSERT INTO t VALUES (4)"));
+        w.run();
+        QVERIFY(ran.wait(5000));
+        QCOMPARE(ran.takeFirst().first().toBool(), true);
+        w.editor()->setPlainText(QStringLiteral("  -- done\nCOMMIT"));
+        w.run();
+        QVERIFY(ran.wait(5000));
+        QCOMPARE(ran.takeFirst().first().toBool(), true);
+        QVERIFY(realAutocommit(m, db));
+        QCOMPARE(countRows(m, db, Route::Reader), 4);
+    }
+
     void closeGuardAsksAndObeys()
     {
         Manager m;
@@ -481,6 +547,67 @@ private Q_SLOTS:
         QCOMPARE(asked, 3);
         QCOMPARE(d.choice, CloseGuard::Choice::Commit);
         QVERIFY(await(d.operation).ok());
+        QVERIFY(realAutocommit(m, db));
+        QCOMPARE(countRows(m, db, Route::Reader), 1);
+    }
+
+    void closingTheWindowAsks()
+    {
+        Manager m;
+        MainWindow w(&m);
+        QSignalSpy opened(&w, &MainWindow::databaseOpened);
+        w.openDatabase(m_dir.filePath(QStringLiteral("mw_close.db")),
+                       QStringLiteral("CREATE TABLE t(x); CREATE TABLE parent(id INTEGER PRIMARY KEY);"
+                                      "CREATE TABLE child(p REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);"));
+        QVERIFY(opened.wait(10000));
+        const QString db = w.currentDatabase();
+        int asked = 0;
+        CloseGuard::Choice answer = CloseGuard::Choice::Cancel;
+        w.closeGuard().setChooser([&](QWidget *, const QString &, const TransactionState &) {
+            ++asked;
+            return answer;
+        });
+        w.show();
+
+        // Nothing open: closes without asking.
+        QVERIFY(w.close());
+        QCOMPARE(asked, 0);
+        QVERIFY(!w.isVisible());
+        w.show();
+
+        QVERIFY(exec(m, db, QStringLiteral("BEGIN")));
+        QVERIFY(exec(m, db, QStringLiteral("INSERT INTO t VALUES (1)")));
+        // Cancel keeps the window and the transaction.
+        QVERIFY(!w.close());
+        QCOMPARE(asked, 1);
+        QVERIFY(w.isVisible());
+        QTest::qWait(50);
+        QVERIFY(w.isVisible());
+        QVERIFY(!realAutocommit(m, db));
+
+        // A commit that fails keeps the window open and shows why.
+        QVERIFY(exec(m, db, QStringLiteral("INSERT INTO child VALUES (7)")));
+        answer = CloseGuard::Choice::Commit;
+        QVERIFY(!w.close());
+        QTRY_VERIFY(w.errorText().contains(QLatin1String("FOREIGN KEY constraint failed")));
+        QVERIFY(w.isVisible());
+        QVERIFY(!realAutocommit(m, db));
+        QVERIFY(exec(m, db, QStringLiteral("DELETE FROM child")));
+
+        // Commit: the window closes once the commit succeeded; the row is kept.
+        QVERIFY(!w.close()); // closes later, when COMMIT has finished
+        QCOMPARE(asked, 3);
+        QTRY_VERIFY(!w.isVisible());
+        QVERIFY(realAutocommit(m, db));
+        QCOMPARE(countRows(m, db, Route::Reader), 1);
+
+        // Roll back: closes, the row is gone.
+        w.show();
+        QVERIFY(exec(m, db, QStringLiteral("BEGIN")));
+        QVERIFY(exec(m, db, QStringLiteral("INSERT INTO t VALUES (2)")));
+        answer = CloseGuard::Choice::RollBack;
+        QVERIFY(!w.close());
+        QTRY_VERIFY(!w.isVisible());
         QVERIFY(realAutocommit(m, db));
         QCOMPARE(countRows(m, db, Route::Reader), 1);
     }

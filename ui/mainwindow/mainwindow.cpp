@@ -2,11 +2,16 @@
 
 #include "editor/sqleditor.h"
 #include "results/resultmodel.h"
+#include "transactions/closeguard.h"
+#include "transactions/savepointpanel.h"
+#include "transactions/transactionpanel.h"
 
 #include <core/querystream.h>
 #include <core/sqlclassify.h>
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHeaderView>
@@ -35,7 +40,7 @@ void whenDone(QObject *receiver, QFuture<T> future, F &&f)
 } // namespace
 
 MainWindow::MainWindow(Manager *manager, QWidget *parent)
-    : QMainWindow(parent), m_manager(manager)
+    : QMainWindow(parent), m_manager(manager), m_closeGuard(manager)
 {
     setWindowTitle(tr("Litehouse"));
     resize(1280, 800);
@@ -97,6 +102,21 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent)
     });
     connect(m_manager, &Manager::transactionStateChanged, this, [this] { updateStatus(); });
     updateStatus();
+
+    // Transactions: the state and savepoint docks on the right, following
+    // the open database.
+    m_transactionPanel = new TransactionPanel(m_manager);
+    auto *transactionDock = new QDockWidget(tr("Transaction"), this);
+    transactionDock->setObjectName(QStringLiteral("transactionDock"));
+    transactionDock->setWidget(m_transactionPanel);
+    addDockWidget(Qt::RightDockWidgetArea, transactionDock);
+    m_savepointPanel = new SavepointPanel(m_manager);
+    auto *savepointDock = new QDockWidget(tr("Savepoints"), this);
+    savepointDock->setObjectName(QStringLiteral("savepointsDock"));
+    savepointDock->setWidget(m_savepointPanel);
+    addDockWidget(Qt::RightDockWidgetArea, savepointDock);
+    connect(this, &MainWindow::databaseOpened, m_transactionPanel, &TransactionPanel::setDatabase);
+    connect(this, &MainWindow::databaseOpened, m_savepointPanel, &SavepointPanel::setDatabase);
 }
 
 MainWindow::~MainWindow()
@@ -146,6 +166,26 @@ void MainWindow::openDatabase(const QString &path, const QString &creationScript
 
 void MainWindow::run()
 {
+    // Transactions: in manual-commit mode the editor's SQL runs inside an
+    // explicit transaction; make sure one is open, then run. Statements that
+    // begin or end transactions themselves (BEGIN, COMMIT, SAVEPOINT…) run
+    // as typed.
+    if (!m_transactionEnsured && !m_running && !m_database.isEmpty() && m_transactionPanel->manualCommit()
+        && needsManualTransaction()) {
+        setRunning(true);
+        whenDone(this, m_transactionPanel->ensureTransaction(), [this](const Outcome<TransactionState> &r) {
+            setRunning(false);
+            if (!r) {
+                showError(r.error());
+                Q_EMIT runFinished(false);
+                return;
+            }
+            m_transactionEnsured = true;
+            run();
+            m_transactionEnsured = false;
+        });
+        return;
+    }
     if (m_running || m_database.isEmpty()) {
         if (m_database.isEmpty())
             showError(Error(Error::Kind::NotOpen, tr("Open a database first.")));
@@ -222,6 +262,50 @@ void MainWindow::run()
         statusBar()->showMessage(tr("%n row(s) affected", nullptr, int(s.rowsAffected())), 5000);
         updateStatus();
         Q_EMIT runFinished(true);
+    });
+}
+
+// Transactions: the text run() is about to run is neither blank nor
+// transaction control of its own.
+bool MainWindow::needsManualTransaction() const
+{
+    const QTextCursor cur = m_editor->textCursor();
+    const QByteArray sql = (cur.hasSelection() ? cur.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'))
+                                               : m_editor->toPlainText())
+                               .toUtf8();
+    return !isBlankSql(sql) && !classifyStatement(sql).isTransactionControl();
+}
+
+// Transactions: closing over an open transaction asks first; Commit and
+// Roll back close once the operation succeeded, Cancel keeps the window.
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closeApproved) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    if (m_closePending) { // a commit or rollback for closing is still running
+        event->ignore();
+        return;
+    }
+    const CloseGuard::Decision d = m_closeGuard.ask(m_database, this);
+    if (d.choice == CloseGuard::Choice::NoTransaction) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
+    if (d.choice == CloseGuard::Choice::Cancel)
+        return;
+    m_closePending = true;
+    whenDone(this, d.operation, [this](const Outcome<TransactionState> &r) {
+        m_closePending = false;
+        if (!r) {
+            showError(r.error()); // the window stays open; nothing is lost
+            return;
+        }
+        m_closeApproved = true;
+        close();
+        m_closeApproved = false;
     });
 }
 

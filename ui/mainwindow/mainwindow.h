@@ -2,6 +2,7 @@
 
 #include <core/canceltoken.h>
 #include <core/manager.h>
+#include <transactions/closeguard.h>
 
 #include <QMainWindow>
 
@@ -13,6 +14,8 @@ namespace Litehouse {
 
 class ResultModel;
 class SqlEditor;
+class SavepointPanel;
+class TransactionPanel;
 
 /// The workbench window. It composes the feature widgets (editor, results)
 /// and routes their requests to the Manager; it holds no feature logic and
@@ -34,6 +37,12 @@ public:
     QString errorText() const;
     bool isRunning() const { return m_running; }
 
+    // Transactions (docks on the right; see ui/transactions/).
+    TransactionPanel *transactionPanel() const { return m_transactionPanel; }
+    SavepointPanel *savepointPanel() const { return m_savepointPanel; }
+    /// Asks before closing over an open transaction; tests inject its chooser.
+    CloseGuard &closeGuard() { return m_closeGuard; }
+
 public Q_SLOTS:
     /// Runs the selection, or the whole editor text.
     void run();
@@ -45,11 +54,15 @@ Q_SIGNALS:
     void runFinished(bool ok);
     void databaseOpened(const QString &path);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void showError(const Error &e);
     void setRunning(bool running);
     void updateStatus();
     void chooseDatabase();
+    bool needsManualTransaction() const; // transactions
 
     Manager *m_manager;
     QString m_database;
@@ -63,6 +76,14 @@ private:
     CancelToken m_cancel;
     bool m_running = false;
     QString m_lastRun;
+
+    // Transactions.
+    TransactionPanel *m_transactionPanel = nullptr;
+    SavepointPanel *m_savepointPanel = nullptr;
+    CloseGuard m_closeGuard;
+    bool m_transactionEnsured = false; // run(): manual commit's transaction is open
+    bool m_closeApproved = false;      // closeEvent(): the open transaction was dealt with
+    bool m_closePending = false;       // closeEvent(): its commit or rollback is running
 };
 
 } // namespace Litehouse

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
@@ -24,7 +25,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QToolButton>
 
 using namespace Litehouse;
 
@@ -400,10 +400,13 @@ private Q_SLOTS:
         panel.show();
         QSignalSpy changed(&panel, &TransactionPanel::manualCommitChanged);
         QVERIFY(!panel.manualCommit());
-        QTest::mouseClick(panel.manualCommitBox(), Qt::LeftButton);
+        QTest::mouseClick(panel.manualCommitBox(), Qt::LeftButton, {}, QPoint(8, panel.manualCommitBox()->height() / 2));
         QVERIFY(panel.manualCommit());
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().first().toBool(), true);
+        auto *hint = panel.findChild<QLabel *>(QStringLiteral("manualCommitHint"));
+        QVERIFY(hint);
+        QVERIFY(hint->isVisible()); // no transaction yet: says the next run begins one
 
         // No transaction yet: ensureTransaction() begins a DEFERRED one.
         QFuture<Outcome<TransactionState>> f = panel.ensureTransaction();
@@ -412,6 +415,7 @@ private Q_SLOTS:
         QCOMPARE(f.result().value().mode, TransactionState::Mode::Deferred);
         QVERIFY(!realAutocommit(m, db));
         QTRY_COMPARE(panel.modeText(), QStringLiteral("deferred"));
+        QVERIFY(!hint->isVisible());
 
         // Already open: resolves at once, and begins nothing more.
         QSignalSpy ops(&m, &Manager::operationFinished);
@@ -431,7 +435,7 @@ private Q_SLOTS:
         QCOMPARE(countRows(m, db, Route::Reader), 1);
         QVERIFY(realAutocommit(m, db));
 
-        QTest::mouseClick(panel.manualCommitBox(), Qt::LeftButton);
+        QTest::mouseClick(panel.manualCommitBox(), Qt::LeftButton, {}, QPoint(8, panel.manualCommitBox()->height() / 2));
         QVERIFY(!panel.manualCommit());
         QCOMPARE(changed.count(), 2);
         QCOMPARE(changed.last().first().toBool(), false);

@@ -17,6 +17,30 @@ namespace Litehouse {
 
 using TransactionsUi::whenDone;
 
+namespace {
+/// The stack as a list whose rows are indented by depth, so nesting shows;
+/// the model's strings stay the plain names.
+class StackModel final : public QStringListModel
+{
+public:
+    using QStringListModel::QStringListModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (!index.isValid() || index.row() >= rowCount())
+            return {};
+        const QString name = stringList().at(index.row());
+        if (role == Qt::DisplayRole)
+            return index.row() == 0 ? name : QString(4 * (index.row() - 1), QLatin1Char(' ')) + QStringLiteral("└ ") + name;
+        if (role == Qt::ToolTipRole)
+            return SavepointPanel::tr("Savepoint “%1”, level %2 of %3").arg(name).arg(index.row() + 1).arg(rowCount());
+        if (role == Qt::EditRole)
+            return name;
+        return QStringListModel::data(index, role);
+    }
+};
+} // namespace
+
 SavepointPanel::SavepointPanel(Manager *manager, QWidget *parent)
     : QWidget(parent), m_manager(manager)
 {
@@ -24,7 +48,7 @@ SavepointPanel::SavepointPanel(Manager *manager, QWidget *parent)
     m_caption->setObjectName(QStringLiteral("savepointCaption"));
     m_caption->setWordWrap(true);
 
-    m_model = new QStringListModel(this);
+    m_model = new StackModel(this);
     m_view = new QListView;
     m_view->setObjectName(QStringLiteral("savepointList"));
     m_view->setModel(m_model);
@@ -114,7 +138,7 @@ QStringList SavepointPanel::savepoints() const
 QString SavepointPanel::selectedSavepoint() const
 {
     const QModelIndex i = m_view->selectionModel()->currentIndex();
-    return i.isValid() ? i.data().toString() : QString();
+    return i.isValid() ? i.data(Qt::EditRole).toString() : QString();
 }
 
 void SavepointPanel::selectSavepoint(int index)
@@ -181,6 +205,7 @@ void SavepointPanel::run(const QString &failure, const QString &name, QFuture<Ou
     updateEnabled();
     whenDone(this, std::move(future), [this, failure, name, clearName](const Outcome<T> &r) {
         --m_busy;
+        refresh(); // first: a stack change clears old errors
         if (r) {
             clearError();
             if (clearName)
@@ -188,7 +213,6 @@ void SavepointPanel::run(const QString &failure, const QString &name, QFuture<Ou
         } else {
             showError(failure.arg(name, r.error().message()));
         }
-        refresh();
         Q_EMIT operationFinished(r.ok());
     });
 }
@@ -199,6 +223,8 @@ void SavepointPanel::refresh()
     // The Manager's cached copy is the newest state: queued signals carry older ones.
     const QStringList names = open ? m_manager->transactionState(m_path).savepoints : QStringList();
     if (names != m_model->stringList()) {
+        // An earlier complaint no longer applies to the new stack.
+        clearError();
         m_model->setStringList(names);
         // The stack changed: select the innermost savepoint, the usual
         // target of Release and Rollback to.

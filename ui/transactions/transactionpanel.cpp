@@ -11,7 +11,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Litehouse {
@@ -56,14 +55,12 @@ TransactionPanel::TransactionPanel(Manager *manager, QWidget *parent)
     connect(m_beginImmediate, &QAction::triggered, this, [this] { begin(Manager::BeginMode::Immediate); });
     connect(m_beginExclusive, &QAction::triggered, this, [this] { begin(Manager::BeginMode::Exclusive); });
 
-    m_beginButton = new QToolButton;
+    // A push button with a menu: it looks like its neighbours and opens the
+    // three modes on click.
+    m_beginButton = new QPushButton(tr("Begin"));
     m_beginButton->setObjectName(QStringLiteral("beginButton"));
-    m_beginButton->setText(tr("Begin"));
     m_beginButton->setToolTip(tr("Begin a transaction: choose deferred, immediate or exclusive"));
     m_beginButton->setMenu(beginMenu);
-    m_beginButton->setPopupMode(QToolButton::InstantPopup);
-    m_beginButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_beginButton->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
 
     m_commitButton = new QPushButton(tr("Commit"));
     m_commitButton->setObjectName(QStringLiteral("commitButton"));
@@ -85,7 +82,17 @@ TransactionPanel::TransactionPanel(Manager *manager, QWidget *parent)
     m_manualCommit->setObjectName(QStringLiteral("manualCommit"));
     m_manualCommit->setToolTip(tr("Run the editor's statements inside a transaction that stays open until you "
                                   "commit or roll back"));
-    connect(m_manualCommit, &QCheckBox::toggled, this, &TransactionPanel::manualCommitChanged);
+    connect(m_manualCommit, &QCheckBox::toggled, this, [this](bool on) {
+        refresh();
+        Q_EMIT manualCommitChanged(on);
+    });
+    // Says what manual commit will do while no transaction is open yet, so
+    // "Autocommit" next to a ticked box does not look like a contradiction.
+    m_manualHint = new QLabel(tr("The next statement you run begins a transaction."));
+    m_manualHint->setObjectName(QStringLiteral("manualCommitHint"));
+    m_manualHint->setWordWrap(true);
+    m_manualHint->setForegroundRole(QPalette::PlaceholderText);
+    m_manualHint->hide();
 
     m_errorLabel = new QLabel;
     m_errorLabel->setObjectName(QStringLiteral("transactionError"));
@@ -98,6 +105,7 @@ TransactionPanel::TransactionPanel(Manager *manager, QWidget *parent)
     layout->addLayout(form);
     layout->addLayout(buttons);
     layout->addWidget(m_manualCommit);
+    layout->addWidget(m_manualHint);
     layout->addWidget(m_errorLabel);
     layout->addStretch(1);
 
@@ -223,6 +231,7 @@ QFuture<Outcome<TransactionState>> TransactionPanel::ensureTransaction()
     whenDone(this, m_manager->begin(m_path, Manager::BeginMode::Deferred),
              [this, promise](const Outcome<TransactionState> &r) {
                  --m_busy;
+                 refresh(); // first: a state change clears old errors
                  // BEGIN fails when a transaction is already open (SQL typed
                  // in the editor may have opened one meanwhile): that is
                  // what the caller wants.
@@ -237,7 +246,6 @@ QFuture<Outcome<TransactionState>> TransactionPanel::ensureTransaction()
                      promise->addResult(r);
                  }
                  promise->finish();
-                 refresh();
              });
     return future;
 }
@@ -248,13 +256,13 @@ void TransactionPanel::run(const QString &what, QFuture<Outcome<TransactionState
     updateEnabled();
     whenDone(this, std::move(future), [this, what](const Outcome<TransactionState> &r) {
         --m_busy;
+        refresh(); // first: a state change clears old errors
         if (r) {
             clearError();
         } else {
             qCDebug(lcTransactions) << "transaction operation failed on" << m_path << r.error().toString();
             showError(what.arg(r.error().message()));
         }
-        refresh();
         Q_EMIT operationFinished(r.ok());
     });
 }
@@ -264,7 +272,11 @@ void TransactionPanel::refresh()
     const bool open = !m_path.isEmpty() && m_manager->isOpen(m_path);
     // The Manager's cached copy is the newest state: queued signals and
     // finished futures may carry older ones.
-    m_state = open ? m_manager->transactionState(m_path) : TransactionState();
+    const TransactionState now = open ? m_manager->transactionState(m_path) : TransactionState();
+    // An earlier error no longer applies once the state has moved on.
+    if (now != m_state)
+        clearError();
+    m_state = now;
     QFont f = m_stateLabel->font();
     f.setBold(m_state.active);
     m_stateLabel->setFont(f);
@@ -286,6 +298,7 @@ void TransactionPanel::refresh()
         m_sinceLabel->setText(formatSince(m_state.since));
         m_sinceLabel->setToolTip(QLocale().toString(m_state.since.toLocalTime(), QLocale::LongFormat));
     }
+    m_manualHint->setVisible(open && m_manualCommit->isChecked() && !m_state.active);
     updateEnabled();
 }
 

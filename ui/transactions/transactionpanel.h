@@ -8,7 +8,6 @@ class QAction;
 class QCheckBox;
 class QLabel;
 class QPushButton;
-class QToolButton;
 
 namespace Litehouse {
 
@@ -58,7 +57,7 @@ public:
     QString modeText() const;
     QString sinceText() const;
 
-    QToolButton *beginButton() const { return m_beginButton; }
+    QPushButton *beginButton() const { return m_beginButton; }
     QAction *beginAction(Manager::BeginMode mode) const;
     QPushButton *commitButton() const { return m_commitButton; }
     QPushButton *rollbackButton() const { return m_rollbackButton; }
@@ -97,13 +96,14 @@ private:
     QLabel *m_modeLabel;
     QLabel *m_sinceLabel;
     QLabel *m_errorLabel;
-    QToolButton *m_beginButton;
+    QPushButton *m_beginButton;
     QAction *m_beginDeferred;
     QAction *m_beginImmediate;
     QAction *m_beginExclusive;
     QPushButton *m_commitButton;
     QPushButton *m_rollbackButton;
     QCheckBox *m_manualCommit;
+    QLabel *m_manualHint;
 };
 
 } // namespace Litehouse

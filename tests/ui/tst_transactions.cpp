@@ -616,6 +616,41 @@ private Q_SLOTS:
         QCOMPARE(countRows(m, db, Route::Reader), 1);
     }
 
+    void closingWhileSqlRunsDecidesAfterIt()
+    {
+        Manager m;
+        MainWindow w(&m);
+        QSignalSpy opened(&w, &MainWindow::databaseOpened);
+        w.openDatabase(m_dir.filePath(QStringLiteral("mw_close_running.db")), QStringLiteral("CREATE TABLE t(x);"));
+        QVERIFY(opened.wait(10000));
+        const QString db = w.currentDatabase();
+        int asked = 0;
+        w.closeGuard().setChooser([&](QWidget *, const QString &, const TransactionState &s) {
+            ++asked;
+            return s.active ? CloseGuard::Choice::RollBack : CloseGuard::Choice::Cancel;
+        });
+        w.show();
+        // A slow statement in autocommit, then a transaction: while the
+        // first runs, nothing is open yet, but the script will open one.
+        w.editor()->setPlainText(QStringLiteral(
+            "INSERT INTO t SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c "
+            "WHERE x < 3000000) SELECT x FROM c);\nBEGIN;\nINSERT INTO t VALUES (-1);"));
+        QSignalSpy ran(&w, &MainWindow::runFinished);
+        w.run();
+        QVERIFY(w.isRunning());
+        QVERIFY(!w.close()); // not now: the SQL is still running
+        QVERIFY(!w.close()); // asking twice still decides once
+        QCOMPARE(asked, 0);
+        QVERIFY(w.isVisible());
+        QVERIFY(ran.wait(20000));
+        QCOMPARE(ran.first().first().toBool(), true);
+        // Then it asks, and the transaction the script left open is rolled back.
+        QTRY_VERIFY(!w.isVisible());
+        QCOMPARE(asked, 1);
+        QVERIFY(realAutocommit(m, db));
+        QCOMPARE(countRows(m, db, Route::Reader), 1);
+    }
+
     void defaultChooserIsAMessageBox()
     {
         TransactionState s;

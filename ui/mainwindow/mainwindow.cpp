@@ -19,6 +19,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -286,6 +287,20 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     if (m_closePending) { // a commit or rollback for closing is still running
         event->ignore();
+        return;
+    }
+    if (m_running) {
+        // The running SQL may still begin or end a transaction: decide when
+        // it has finished (Esc stops it).
+        event->ignore();
+        statusBar()->showMessage(tr("Closing when the running statement finishes (Esc stops it)…"));
+        if (!m_closeAfterRun) {
+            m_closeAfterRun = true;
+            connect(this, &MainWindow::runFinished, this, [this] {
+                m_closeAfterRun = false;
+                QTimer::singleShot(0, this, [this] { close(); });
+            }, Qt::SingleShotConnection);
+        }
         return;
     }
     const CloseGuard::Decision d = m_closeGuard.ask(m_database, this);

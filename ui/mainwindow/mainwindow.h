@@ -84,6 +84,7 @@ private:
     bool m_transactionEnsured = false; // run(): manual commit's transaction is open
     bool m_closeApproved = false;      // closeEvent(): the open transaction was dealt with
     bool m_closePending = false;       // closeEvent(): its commit or rollback is running
+    bool m_closeAfterRun = false;      // closeEvent(): waiting for the running SQL to finish
 };
 
 } // namespace Litehouse

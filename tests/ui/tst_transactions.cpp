@@ -616,6 +616,40 @@ private Q_SLOTS:
         QCOMPARE(countRows(m, db, Route::Reader), 1);
     }
 
+    void closingAsksForEveryOpenDatabase()
+    {
+        Manager m;
+        MainWindow w(&m);
+        QSignalSpy opened(&w, &MainWindow::databaseOpened);
+        w.openDatabase(m_dir.filePath(QStringLiteral("mw_first.db")), QStringLiteral("CREATE TABLE t(x);"));
+        QVERIFY(opened.wait(10000));
+        const QString first = w.currentDatabase();
+        QVERIFY(exec(m, first, QStringLiteral("BEGIN")));
+        QVERIFY(exec(m, first, QStringLiteral("INSERT INTO t VALUES (1)")));
+        // Opening another database leaves the first one's transaction open.
+        w.openDatabase(m_dir.filePath(QStringLiteral("mw_second.db")), QStringLiteral("CREATE TABLE t(x);"));
+        QVERIFY(opened.wait(10000));
+        const QString second = w.currentDatabase();
+        QVERIFY(second != first);
+        QVERIFY(exec(m, second, QStringLiteral("BEGIN")));
+        QVERIFY(exec(m, second, QStringLiteral("INSERT INTO t VALUES (2)")));
+
+        QStringList asked;
+        w.closeGuard().setChooser([&](QWidget *, const QString &db, const TransactionState &) {
+            asked << db;
+            return db == first ? CloseGuard::Choice::Commit : CloseGuard::Choice::RollBack;
+        });
+        w.show();
+        QVERIFY(!w.close());
+        QTRY_VERIFY(!w.isVisible());
+        // The current database first, then the other one.
+        QCOMPARE(asked, (QStringList{second, first}));
+        QVERIFY(realAutocommit(m, first));
+        QVERIFY(realAutocommit(m, second));
+        QCOMPARE(countRows(m, first, Route::Reader), 1);
+        QCOMPARE(countRows(m, second, Route::Reader), 0);
+    }
+
     void closingWhileSqlRunsDecidesAfterIt()
     {
         Manager m;

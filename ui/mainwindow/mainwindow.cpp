@@ -23,6 +23,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Litehouse {
 
 namespace {
@@ -277,14 +279,12 @@ bool MainWindow::needsManualTransaction() const
     return !isBlankSql(sql) && !classifyStatement(sql).isTransactionControl();
 }
 
-// Transactions: closing over an open transaction asks first; Commit and
-// Roll back close once the operation succeeded, Cancel keeps the window.
+// Transactions: closing over an open transaction asks first, for the current
+// database and for any other one the Manager still holds open; Commit and
+// Roll back close once the operation succeeded (asking again for the next
+// open transaction), Cancel keeps the window.
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_closeApproved) {
-        QMainWindow::closeEvent(event);
-        return;
-    }
     if (m_closePending) { // a commit or rollback for closing is still running
         event->ignore();
         return;
@@ -303,7 +303,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         return;
     }
-    const CloseGuard::Decision d = m_closeGuard.ask(m_database, this);
+    QString database = m_database;
+    if (!m_closeGuard.transactionOpen(database)) {
+        const QStringList all = m_manager->databases();
+        const auto open = std::find_if(all.begin(), all.end(),
+                                       [this](const QString &db) { return m_closeGuard.transactionOpen(db); });
+        if (open != all.end())
+            database = *open;
+    }
+    const CloseGuard::Decision d = m_closeGuard.ask(database, this);
     if (d.choice == CloseGuard::Choice::NoTransaction) {
         QMainWindow::closeEvent(event);
         return;
@@ -318,9 +326,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             showError(r.error()); // the window stays open; nothing is lost
             return;
         }
-        m_closeApproved = true;
-        close();
-        m_closeApproved = false;
+        close(); // closes now, or asks about the next open transaction
     });
 }
 

@@ -82,7 +82,6 @@ private:
     SavepointPanel *m_savepointPanel = nullptr;
     CloseGuard m_closeGuard;
     bool m_transactionEnsured = false; // run(): manual commit's transaction is open
-    bool m_closeApproved = false;      // closeEvent(): the open transaction was dealt with
     bool m_closePending = false;       // closeEvent(): its commit or rollback is running
     bool m_closeAfterRun = false;      // closeEvent(): waiting for the running SQL to finish
 };

@@ -180,6 +180,17 @@ private Q_SLOTS:
         QTest::mouseClick(panel.rollbackButton(), Qt::LeftButton);
         QVERIFY(done.wait(5000));
         QVERIFY(realAutocommit(m, db));
+
+        // The database closes: nothing can be clicked any more.
+        QVERIFY(await(m.close(db)).ok());
+        QTRY_COMPARE(panel.stateText(), QStringLiteral("No database"));
+        QVERIFY(!panel.beginButton()->isEnabled());
+        QVERIFY(!panel.commitButton()->isEnabled());
+        QVERIFY(!panel.rollbackButton()->isEnabled());
+        // ensureTransaction() says why instead of resolving silently.
+        QFuture<Outcome<TransactionState>> f = panel.ensureTransaction();
+        QVERIFY(f.isFinished());
+        QCOMPARE(f.result().error().kind(), Error::Kind::NotOpen);
     }
 
     void failingCommitShowsSqliteMessage()

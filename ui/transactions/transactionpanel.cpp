@@ -282,6 +282,7 @@ void TransactionPanel::refresh()
     m_stateLabel->setFont(f);
     if (!open) {
         m_stateLabel->setText(tr("No database"));
+        m_stateLabel->setToolTip({});
         m_modeLabel->setText(QStringLiteral("—"));
         m_sinceLabel->setText(QStringLiteral("—"));
         m_sinceLabel->setToolTip({});

@@ -5,6 +5,9 @@
 #include "query/querytab.h"
 #include "query/tabstore.h"
 #include "results/resultmodel.h"
+#include "transactions/closeguard.h"
+#include "transactions/savepointpanel.h"
+#include "transactions/transactionpanel.h"
 #include "util/futures.h"
 
 #include <QAction>
@@ -12,6 +15,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -23,13 +27,18 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QUuid>
+
+#include <core/sqlclassify.h>
+
+#include <algorithm>
 
 namespace Litehouse {
 
 MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDir)
-    : QMainWindow(parent), m_manager(manager)
+    : QMainWindow(parent), m_manager(manager), m_closeGuard(manager)
 {
     setWindowTitle(tr("Litehouse"));
     setObjectName(QStringLiteral("LitehouseMainWindow"));
@@ -78,11 +87,31 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
 
     m_status = new QLabel;
     statusBar()->addPermanentWidget(m_status, 1);
+
+    // Transactions: the state and savepoint docks on the right, following
+    // the current tab's database.
+    m_transactionPanel = new TransactionPanel(m_manager);
+    auto *transactionDock = new QDockWidget(tr("Transaction"), this);
+    transactionDock->setObjectName(QStringLiteral("transactionDock"));
+    transactionDock->setWidget(m_transactionPanel);
+    addDockWidget(Qt::RightDockWidgetArea, transactionDock);
+    m_savepointPanel = new SavepointPanel(m_manager);
+    auto *savepointDock = new QDockWidget(tr("Savepoints"), this);
+    savepointDock->setObjectName(QStringLiteral("savepointsDock"));
+    savepointDock->setWidget(m_savepointPanel);
+    addDockWidget(Qt::RightDockWidgetArea, savepointDock);
+    connect(this, &MainWindow::currentDatabaseChanged, m_transactionPanel, &TransactionPanel::setDatabase);
+    connect(this, &MainWindow::currentDatabaseChanged, m_savepointPanel, &SavepointPanel::setDatabase);
+
     buildMenus();
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(transactionDock->toggleViewAction());
+    m_viewMenu->addAction(savepointDock->toggleViewAction());
     connect(m_manager, &Manager::transactionStateChanged, this, [this] { updateStatus(); });
 
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     restoreTabs();
     updateStatus();
 }
@@ -213,6 +242,22 @@ QString MainWindow::currentDatabase() const
 
 void MainWindow::wireTab(QueryTab *t)
 {
+    // Transactions: in manual-commit mode the editor's SQL runs inside an
+    // explicit transaction. Statements that begin or end transactions
+    // themselves (BEGIN, COMMIT, SAVEPOINT…) run as typed.
+    t->setBeforeRun([this, t](const QStringList &statements) -> QFuture<Outcome<TransactionState>> {
+        const bool own = std::any_of(statements.begin(), statements.end(), [](const QString &sql) {
+            return classifyStatement(sql.toUtf8()).isTransactionControl();
+        });
+        if (!m_transactionPanel->manualCommit() || own || t->database() != m_transactionPanel->database()) {
+            QPromise<Outcome<TransactionState>> ready;
+            ready.start();
+            ready.addResult(m_manager->transactionState(t->database()));
+            ready.finish();
+            return ready.future();
+        }
+        return m_transactionPanel->ensureTransaction();
+    });
     connect(t, &QueryTab::runFinished, this, &MainWindow::runFinished);
     connect(t, &QueryTab::statusChanged, this, &MainWindow::updateStatus);
     connect(t, &QueryTab::contentChanged, this, [this, t] { m_store->save(t->objectName(), t->editor()->toPlainText()); });
@@ -343,12 +388,17 @@ void MainWindow::closeDatabase()
     const QString db = currentDatabase();
     if (db.isEmpty())
         return;
-    if (m_manager->transactionState(db).active) {
-        const auto answer = QMessageBox::question(this, tr("Close Database"),
-                                                  tr("A transaction is open on %1. Roll it back and close?").arg(db),
-                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
-            return;
+    const CloseGuard::Decision d = m_closeGuard.ask(db, this);
+    if (d.choice == CloseGuard::Choice::Cancel)
+        return;
+    if (d.choice != CloseGuard::Choice::NoTransaction) {
+        whenDone(this, d.operation, [this](const Outcome<TransactionState> &r) {
+            if (!r)
+                showError(r.error().message());
+            else
+                closeDatabase(); // the transaction is over: close now
+        });
+        return;
     }
     m_manager->close(db);
     m_databases.removeAll(db);
@@ -405,6 +455,10 @@ void MainWindow::showError(const QString &message)
 
 void MainWindow::updateStatus()
 {
+    if (const QString db = currentDatabase(); db != m_shownDatabase) {
+        m_shownDatabase = db;
+        Q_EMIT currentDatabaseChanged(db);
+    }
     QueryTab *t = currentTab();
     const bool running = t && t->isRunning();
     if (m_cancelAction)
@@ -429,19 +483,52 @@ void MainWindow::updateStatus()
     m_status->setText(parts.join(QStringLiteral("  ·  ")));
 }
 
+// Closing over an open transaction asks first, for the current database
+// and any other one the Manager holds open; Commit and Roll back close once
+// the operation succeeded (asking again for the next open transaction),
+// Cancel keeps the window. Nothing is committed or lost silently.
 void MainWindow::closeEvent(QCloseEvent *e)
 {
-    for (const QString &db : std::as_const(m_databases)) {
-        if (m_manager->transactionState(db).active) {
-            const auto answer = QMessageBox::question(
-                this, tr("Open Transaction"),
-                tr("A transaction is open on %1. Quitting rolls it back. Quit anyway?").arg(db),
-                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-            if (answer != QMessageBox::Yes) {
-                e->ignore();
+    if (m_closePending) { // a commit or rollback for closing is still running
+        e->ignore();
+        return;
+    }
+    if (isAnyTabRunning()) {
+        // The running SQL may still begin or end a transaction: decide when it has finished.
+        e->ignore();
+        statusBar()->showMessage(tr("Closing when the running statement finishes (Esc stops it)…"));
+        if (!m_closeAfterRun) {
+            m_closeAfterRun = true;
+            connect(this, &MainWindow::runFinished, this, [this] {
+                m_closeAfterRun = false;
+                QTimer::singleShot(0, this, [this] { close(); });
+            }, Qt::SingleShotConnection);
+        }
+        return;
+    }
+    QString database = currentDatabase();
+    if (!m_closeGuard.transactionOpen(database)) {
+        const QStringList all = m_manager->databases();
+        const auto open = std::find_if(all.begin(), all.end(),
+                                       [this](const QString &db) { return m_closeGuard.transactionOpen(db); });
+        if (open != all.end())
+            database = *open;
+    }
+    const CloseGuard::Decision d = m_closeGuard.ask(database, this);
+    if (d.choice != CloseGuard::Choice::NoTransaction) {
+        e->ignore();
+        if (d.choice == CloseGuard::Choice::Cancel)
+            return;
+        m_closePending = true;
+        whenDone(this, d.operation, [this](const Outcome<TransactionState> &r) {
+            m_closePending = false;
+            if (!r) {
+                showError(r.error().message()); // the window stays open; nothing is lost
                 return;
             }
-        }
+            close(); // closes now, or asks about the next open transaction
+        });
+        return;
     }
     for (int i = 0; i < m_tabs->count(); ++i)
         m_store->save(tab(i)->objectName(), tab(i)->editor()->toPlainText());
@@ -451,6 +538,14 @@ void MainWindow::closeEvent(QCloseEvent *e)
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     e->accept();
+}
+
+bool MainWindow::isAnyTabRunning() const
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (tab(i) && tab(i)->isRunning())
+            return true;
+    return false;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *e)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/manager.h>
+#include <transactions/closeguard.h>
 
 #include <QMainWindow>
 
@@ -13,7 +14,9 @@ class QTabWidget;
 namespace Litehouse {
 
 class QueryTab;
+class SavepointPanel;
 class TabStore;
+class TransactionPanel;
 
 /// The workbench window. It composes the feature widgets (query tabs,
 /// docks) and routes the user's commands to them; it holds no feature
@@ -42,6 +45,12 @@ public:
     QString errorText() const;
     bool isRunning() const;
 
+    // Transactions (docks on the right; see ui/transactions/).
+    TransactionPanel *transactionPanel() const { return m_transactionPanel; }
+    SavepointPanel *savepointPanel() const { return m_savepointPanel; }
+    /// Asks before closing over an open transaction; tests inject its chooser.
+    CloseGuard &closeGuard() { return m_closeGuard; }
+
 public Q_SLOTS:
     void run();
     void runStatement();
@@ -52,6 +61,8 @@ Q_SIGNALS:
     void databaseOpened(const QString &path);
     /// Saved tabs are back in the editor (after start).
     void tabsRestored();
+    /// The current tab's database changed (panels follow it).
+    void currentDatabaseChanged(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *e) override;
@@ -71,6 +82,7 @@ private:
     void saveTabs();
     void restoreTabs();
     void wireTab(QueryTab *tab);
+    bool isAnyTabRunning() const;
 
     Manager *m_manager;
     QStringList m_databases;
@@ -83,7 +95,15 @@ private:
     QAction *m_cancelAction = nullptr;
     TabStore *m_store;
     int m_nextTabId = 1;
+
+    // Transactions.
+    TransactionPanel *m_transactionPanel = nullptr;
+    SavepointPanel *m_savepointPanel = nullptr;
+    CloseGuard m_closeGuard;
+    bool m_closePending = false;  // closeEvent(): its commit or rollback is running
+    bool m_closeAfterRun = false; // closeEvent(): waiting for the running SQL to finish
     QMenu *m_viewMenu = nullptr;
+    QString m_shownDatabase;
 };
 
 } // namespace Litehouse

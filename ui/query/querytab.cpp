@@ -162,7 +162,10 @@ void QueryTab::run(Scope scope)
     m_running = true;
     Q_EMIT statusChanged();
     if (m_beforeRun) {
-        whenDone(this, m_beforeRun(), [this](const Outcome<TransactionState> &r) {
+        QStringList statements;
+        for (const Piece &p : std::as_const(m_queue))
+            statements << p.sql;
+        whenDone(this, m_beforeRun(statements), [this](const Outcome<TransactionState> &r) {
             if (!r) {
                 fail(r.error(), m_queue.first());
                 return;

@@ -43,8 +43,10 @@ public:
     /// The error strip's text; empty when there is none.
     QString errorText() const;
     bool isRunning() const { return m_running || fetching(); }
-    /// Called before editor SQL runs (manual-commit mode begins a transaction there).
-    void setBeforeRun(std::function<QFuture<Outcome<TransactionState>>()> hook) { m_beforeRun = std::move(hook); }
+    /// Called with the statements about to run, before they run (manual-commit
+    /// mode begins a transaction there); the run goes on when the future succeeds.
+    using BeforeRun = std::function<QFuture<Outcome<TransactionState>>(const QStringList &statements)>;
+    void setBeforeRun(BeforeRun hook) { m_beforeRun = std::move(hook); }
     /// Time and rows of the last statement, for the status bar.
     QString lastStatus() const { return m_lastStatus; }
 
@@ -82,7 +84,7 @@ private:
     QList<Piece> m_queue;
     QString m_runText; // editor text when the run started (to place error marks)
     int m_resultNumber = 0;
-    std::function<QFuture<Outcome<TransactionState>>()> m_beforeRun;
+    BeforeRun m_beforeRun;
     QString m_lastStatus;
 };
 

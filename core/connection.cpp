@@ -36,25 +36,29 @@ Statement::~Statement()
     m_stmt = nullptr;
 }
 
-static int bindValue(sqlite3_stmt *s, int i, const Value &v)
+// SQLITE_STATIC: the Values outlive the statement's use of them (bindings
+// are cleared when a statement goes back to the cache), so SQLite need not
+// copy every text and blob. Streams copy (their statement outlives the call).
+static int bindValue(sqlite3_stmt *s, int i, const Value &v, bool copy = false)
 {
+    const auto destructor = copy ? SQLITE_TRANSIENT : SQLITE_STATIC;
     switch (v.type()) {
     case Value::Type::Null: return sqlite3_bind_null(s, i);
     case Value::Type::Integer: return sqlite3_bind_int64(s, i, v.toInt());
     case Value::Type::Real: return sqlite3_bind_double(s, i, v.toDouble());
     case Value::Type::Text: {
         const QByteArray b = v.bytes();
-        return sqlite3_bind_text64(s, i, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+        return sqlite3_bind_text64(s, i, b.constData(), sqlite3_uint64(b.size()), destructor, SQLITE_UTF8);
     }
     case Value::Type::Blob: {
         const QByteArray b = v.bytes();
-        return sqlite3_bind_blob64(s, i, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT);
+        return sqlite3_bind_blob64(s, i, b.constData(), sqlite3_uint64(b.size()), destructor);
     }
     }
     return SQLITE_MISUSE;
 }
 
-Outcome<Done> Statement::bind(const Params &params, qsizetype *next, QSet<QString> *namedUsed) const
+Outcome<Done> Statement::bind(const Params &params, qsizetype *next, QSet<QString> *namedUsed, bool copy) const
 {
     const int count = sqlite3_bind_parameter_count(m_stmt);
     for (int i = 1; i <= count; ++i) {
@@ -67,7 +71,7 @@ Outcome<Done> Statement::bind(const Params &params, qsizetype *next, QSet<QStrin
                 if (!g.isEmpty() && (g[0] == QLatin1Char(':') || g[0] == QLatin1Char('@') || g[0] == QLatin1Char('$')))
                     g = g.mid(1);
                 if (g == n) {
-                    if (int rc = bindValue(m_stmt, i, v); rc != SQLITE_OK)
+                    if (int rc = bindValue(m_stmt, i, v, copy); rc != SQLITE_OK)
                         return Error::sqlite(rc, QString::fromUtf8(sqlite3_errstr(rc)));
                     if (namedUsed)
                         namedUsed->insert(given);
@@ -82,7 +86,7 @@ Outcome<Done> Statement::bind(const Params &params, qsizetype *next, QSet<QStrin
         if (*next >= params.positional.size())
             return Error::invalid(QStringLiteral("too few parameters: the SQL needs more than the %1 given")
                                       .arg(params.positional.size()));
-        if (int rc = bindValue(m_stmt, i, params.positional.at((*next)++)); rc != SQLITE_OK)
+        if (int rc = bindValue(m_stmt, i, params.positional.at((*next)++), copy); rc != SQLITE_OK)
             return Error::sqlite(rc, QString::fromUtf8(sqlite3_errstr(rc)));
     }
     return Done{};

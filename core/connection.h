@@ -50,7 +50,9 @@ public:
     explicit operator bool() const { return m_stmt != nullptr; }
     /// Binds positional values starting at parameter *next, and every named value
     /// the statement uses. Advances *next past the parameters consumed.
-    Outcome<Done> bind(const Params &params, qsizetype *next, QSet<QString> *namedUsed) const;
+    /// With copy, SQLite keeps its own copy of texts and blobs (for statements
+    /// that outlive params); otherwise params must outlive the statement's use.
+    Outcome<Done> bind(const Params &params, qsizetype *next, QSet<QString> *namedUsed, bool copy = false) const;
     /// Binds exactly the given positional values.
     Outcome<Done> bindRow(const QList<Value> &row) const;
     QStringList columnNames() const;

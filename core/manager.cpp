@@ -26,6 +26,7 @@ struct Manager::Registry
     QHash<QString, QString> aliasToPath;
     std::shared_ptr<const std::vector<std::shared_ptr<OperationSink>>> sinks =
         std::make_shared<std::vector<std::shared_ptr<OperationSink>>>();
+    std::atomic<int> sinkCount{0}; // read without the lock on every operation
     QTimer reaper;
 };
 
@@ -75,6 +76,9 @@ OperationRecord startRecord(const std::shared_ptr<Database> &db, const QString &
                             const Params &params, OperationRecord::Kind kind)
 {
     OperationRecord op;
+    // Nobody records or listens: skip rendering parameters and the clock.
+    if (!db->manager->observed())
+        return op;
     op.timestamp = QDateTime::currentDateTimeUtc();
     op.database = db->path;
     if (name != db->path)
@@ -342,8 +346,18 @@ Outcome<Done> Manager::submit(const QString &database, Route route, Task task, b
     return toReader ? db->postRead(std::move(wrapped), mayWait) : db->writer().post(std::move(wrapped), mayWait);
 }
 
+bool Manager::observed() const
+{
+    static const QMetaMethod finished = QMetaMethod::fromSignal(&Manager::operationFinished);
+    static const QMetaMethod failed = QMetaMethod::fromSignal(&Manager::operationFailed);
+    return m_reg->sinkCount.load(std::memory_order_relaxed) > 0 || isSignalConnected(finished)
+        || isSignalConnected(failed);
+}
+
 void Manager::report(const OperationRecord &op, const Error &error)
 {
+    if (!observed())
+        return;
     std::shared_ptr<const std::vector<std::shared_ptr<OperationSink>>> sinks;
     {
         std::lock_guard lock(m_reg->mutex);
@@ -364,6 +378,7 @@ void Manager::addSink(std::shared_ptr<OperationSink> sink)
     std::lock_guard lock(m_reg->mutex);
     auto next = std::make_shared<std::vector<std::shared_ptr<OperationSink>>>(*m_reg->sinks);
     next->push_back(std::move(sink));
+    m_reg->sinkCount.store(int(next->size()));
     m_reg->sinks = std::move(next);
 }
 
@@ -372,6 +387,7 @@ void Manager::removeSink(const std::shared_ptr<OperationSink> &sink)
     std::lock_guard lock(m_reg->mutex);
     auto next = std::make_shared<std::vector<std::shared_ptr<OperationSink>>>(*m_reg->sinks);
     std::erase(*next, sink);
+    m_reg->sinkCount.store(int(next->size()));
     m_reg->sinks = std::move(next);
 }
 

@@ -136,6 +136,8 @@ public:
 
     /// Internal: queue a task on a database's writer or reader lane.
     Outcome<Done> submit(const QString &database, Route route, Task task, bool looksReadOnly = false);
+    /// True when a sink or a connected signal wants operation records.
+    bool observed() const;
     /// Internal: report a finished operation to the sinks and signals.
     void report(const OperationRecord &op, const Error &error);
     /// Internal: the database object behind a name.

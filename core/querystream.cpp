@@ -162,7 +162,7 @@ QFuture<Outcome<std::shared_ptr<QueryStream>>> Manager::stream(const QString &da
         }
         qsizetype next = 0;
         QSet<QString> used;
-        if (auto b = stmt.value().bind(params, &next, &used); !b) {
+        if (auto b = stmt.value().bind(params, &next, &used, /*copy=*/true); !b) {
             settle<R>(promise, b.error());
             return;
         }

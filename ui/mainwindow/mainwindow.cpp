@@ -447,10 +447,13 @@ void MainWindow::cancel()
         t->cancel();
 }
 
+// Errors go to the current tab's error strip and the status bar, never to a
+// modal box: modal dialogs are only for confirming that work is lost or committed.
 void MainWindow::showError(const QString &message)
 {
     statusBar()->showMessage(message, 15000);
-    QMessageBox::warning(this, tr("Litehouse"), message);
+    if (auto *t = currentTab())
+        t->showError(message);
 }
 
 void MainWindow::updateStatus()

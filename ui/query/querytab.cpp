@@ -254,6 +254,12 @@ void QueryTab::fail(const Error &e, const Piece &piece)
     finishRun(false);
 }
 
+void QueryTab::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+}
+
 void QueryTab::finishRun(bool ok)
 {
     m_running = false;

@@ -47,6 +47,8 @@ public:
     /// mode begins a transaction there); the run goes on when the future succeeds.
     using BeforeRun = std::function<QFuture<Outcome<TransactionState>>(const QStringList &statements)>;
     void setBeforeRun(BeforeRun hook) { m_beforeRun = std::move(hook); }
+    /// Shows a message in the error strip (for errors that are not the editor's own).
+    void showError(const QString &message);
     /// Time and rows of the last statement, for the status bar.
     QString lastStatus() const { return m_lastStatus; }
 

@@ -353,17 +353,20 @@ QFuture<Outcome<HistoryPage>> HistoryStore::query(const HistoryQuery &q)
         };
         HistoryPage page;
         sqlite3_stmt *st = nullptr;
-        if (!prepare(QStringLiteral("SELECT outcome, count(*) FROM history") + where + QStringLiteral(" GROUP BY outcome"), &st)) {
+        // Unpaged (exports): the counts come from the rows themselves, one pass.
+        const bool unpaged = q.limit < 0 && q.offset <= 0;
+        if (!unpaged && !prepare(QStringLiteral("SELECT outcome, count(*) FROM history") + where + QStringLiteral(" GROUP BY outcome"), &st)) {
             settle(dbError(db, path, QStringLiteral("cannot query")));
             return;
         }
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int rc = SQLITE_DONE;
+        while (!unpaged && (rc = sqlite3_step(st)) == SQLITE_ROW) {
             const qint64 n = sqlite3_column_int64(st, 1);
             page.byOutcome.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0))), n);
             page.total += n;
         }
-        sqlite3_finalize(st);
+        if (!unpaged)
+            sqlite3_finalize(st);
         if (rc != SQLITE_DONE) {
             settle(dbError(db, path, QStringLiteral("cannot query")));
             return;
@@ -377,8 +380,8 @@ QFuture<Outcome<HistoryPage>> HistoryStore::query(const HistoryQuery &q)
             return;
         }
         TextColumn database, alias, kind, outcome, error;
-        const qint64 expected = q.limit >= 0 ? qMin(q.limit, page.total) : page.total;
-        page.items.reserve(expected);
+        if (!unpaged)
+            page.items.reserve(q.limit >= 0 ? qMin(q.limit, page.total) : page.total);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             HistoryItem it;
             it.id = sqlite3_column_int64(st, 0);
@@ -399,6 +402,11 @@ QFuture<Outcome<HistoryPage>> HistoryStore::query(const HistoryQuery &q)
         if (rc != SQLITE_DONE) {
             settle(dbError(db, path, QStringLiteral("cannot query")));
             return;
+        }
+        if (unpaged) {
+            page.total = page.items.size();
+            for (const HistoryItem &it : std::as_const(page.items))
+                ++page.byOutcome[it.outcome];
         }
         settle(std::move(page));
     });

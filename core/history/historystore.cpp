@@ -128,6 +128,12 @@ QFuture<Outcome<qint64>> HistoryStore::flush()
     return f;
 }
 
+QString HistoryStore::lastFlushError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastError;
+}
+
 bool HistoryStore::shutdown()
 {
     {
@@ -238,7 +244,9 @@ void HistoryStore::run()
     int stopAttempts = 0;
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_cv.wait_until(lock, next, [&] { return m_stop || m_wanted || !m_jobs.empty(); });
+        // After a failed flush, size wake-ups (every waiting recorder sends
+        // one) wait for the retry time instead of spinning on the failure.
+        m_cv.wait_until(lock, next, [&] { return m_stop || (m_wanted && !m_failing) || !m_jobs.empty(); });
         const bool stopping = m_stop;
         m_wanted = false;
         std::vector<Job> jobs;
@@ -265,6 +273,11 @@ void HistoryStore::run()
             job(db, flushError, written);
 
         lock.lock();
+        m_failing = flushError.isError();
+        if (m_failing)
+            m_lastError = flushError.message();
+        else if (written > 0)
+            m_lastError.clear();
         if (stopping && m_jobs.empty()) {
             if (!flushError.isError() && m_buffer.size() == 0)
                 break;

@@ -384,7 +384,9 @@ QFuture<Outcome<HistoryPage>> HistoryStore::query(const HistoryQuery &q)
             settle(dbError(db, path, QStringLiteral("cannot query")));
             return;
         }
-        const QString order = q.oldestFirst ? QStringLiteral(" ORDER BY ts, id") : QStringLiteral(" ORDER BY ts DESC, id DESC");
+        // Oldest first is id order (the order items were written; what exports
+        // merge on): a plain table scan. Newest first is by time, for viewers.
+        const QString order = q.oldestFirst ? QStringLiteral(" ORDER BY id") : QStringLiteral(" ORDER BY ts DESC, id DESC");
         const QString sql = QStringLiteral("SELECT id, ts, database, alias, sql, params, kind, outcome, error, rows_returned,"
                                            " rows_affected, duration_ms FROM history")
                             + where + order + QStringLiteral(" LIMIT %1 OFFSET %2").arg(q.limit).arg(qMax<qint64>(0, q.offset));

@@ -270,17 +270,22 @@ void HistoryStore::run()
                 Q_EMIT flushFailed(flushError.message());
             }
         }
+        {
+            // Recorded before the jobs run: a flush() future that resolves
+            // with an error finds lastFlushError() already set.
+            std::lock_guard state(m_mutex);
+            m_failing = flushError.isError();
+            if (m_failing)
+                m_lastError = flushError.message();
+            else if (written > 0)
+                m_lastError.clear();
+        }
         // A failed flush is retried sooner than the interval, but not in a tight loop.
         next = Clock::now() + (flushError.isError() ? qMin(interval, std::chrono::milliseconds(200)) : interval);
         for (Job &job : jobs)
             job(db, flushError, written);
 
         lock.lock();
-        m_failing = flushError.isError();
-        if (m_failing)
-            m_lastError = flushError.message();
-        else if (written > 0)
-            m_lastError.clear();
         if (stopping && m_jobs.empty()) {
             if (!flushError.isError() && m_buffer.size() == 0)
                 break;

@@ -45,7 +45,9 @@ int CliContext::finish(int code)
 {
     m_manager.reset();
     if (m_history && !m_history->shutdown() && code == Ok)
-        code = fail(QStringLiteral("could not write the history to %1 (see the warnings above)").arg(m_history->path()));
+        code = fail(m_history->lastFlushError().isEmpty()
+                        ? QStringLiteral("could not write the history to %1").arg(m_history->path())
+                        : m_history->lastFlushError());
     m_history.reset();
     m_out.flush();
     return code;

@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
@@ -43,6 +44,10 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("litehouse"));
     QCoreApplication::setOrganizationName(QStringLiteral("Litehouse"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    // History failures are reported once, as the command's error line
+    // (QT_LOGGING_RULES can still turn the store's warnings back on).
+    QLoggingCategory::setFilterRules(QStringLiteral("litehouse.core.history.warning=false"));
 
     QStringList args = QCoreApplication::arguments().mid(1);
     LitehouseCli::CliContext ctx;

@@ -108,7 +108,7 @@ double runSqlite3(const QString &db, const QString &mode, const QString &out)
 {
     const QString sql = QStringLiteral(
         "SELECT id, strftime('%Y-%m-%dT%H:%M:%fZ', ts / 1000.0, 'unixepoch') AS timestamp, database, alias, sql, params,"
-        " kind, outcome, error, rows_returned, rows_affected, duration_ms FROM history ORDER BY ts, id");
+        " kind, outcome, error, rows_returned, rows_affected, duration_ms FROM history ORDER BY id");
     QProcess p;
     QElapsedTimer t;
     t.start();

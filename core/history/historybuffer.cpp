@@ -61,7 +61,13 @@ void HistoryBuffer::flushSucceeded()
         done.swap(m_inFlight);
     }
     m_room.notify_all();
-    // `done` is freed here, outside the lock.
+    // Destroy the items outside the lock but keep the allocation: the next
+    // takeForFlush() hands it to the recording side, whose appends then land
+    // in memory already touched instead of page-faulting on fresh pages.
+    done.resize(0);
+    std::lock_guard lock(m_mutex);
+    if (m_inFlight.isEmpty() && done.capacity() > m_inFlight.capacity())
+        m_inFlight.swap(done);
 }
 
 void HistoryBuffer::release()

@@ -62,6 +62,9 @@ public:
     void appendTimestamp(qint64 ms) { done(HistoryItem::writeTimestamp(room(32), ms)); }
     void appendDuration(double ms) { done(HistoryItem::writeDuration(room(40), ms)); }
     qsizetype size() const { return m_len; }
+    /// The bytes written so far (valid until the next append).
+    QByteArray view() const { return QByteArray::fromRawData(m_buf.constData(), m_len); }
+    void clear() { m_len = 0; }
     QByteArray take()
     {
         m_buf.truncate(m_len);
@@ -593,12 +596,21 @@ Outcome<ExportResult> HistoryExport::write(const QString &path, const QList<Hist
     result.added = tail.size();
     result.total = existing.size() + tail.size();
 
-    // 3. Write the whole new file, then swap it in atomically.
-    qsizetype estimate = 64;
-    for (const Entry &e : existing)
-        estimate += e.bytes.size() + 2;
-    estimate += tail.size() * 256;
-    Out out(estimate);
+    // 3. Stream the new file through a small reused buffer into a QSaveFile,
+    //    which replaces the file atomically on commit (never half written).
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(Error::Kind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    constexpr qsizetype chunk = 1 << 20;
+    Out out(chunk + 64 * 1024);
+    bool writeOk = true;
+    auto drain = [&](bool force) {
+        if (writeOk && (force || out.size() >= chunk)) {
+            const QByteArray bytes = out.view();
+            writeOk = file.write(bytes.constData(), bytes.size()) == bytes.size();
+            out.clear();
+        }
+    };
     bool first = true;
     if (o.format == ExportFormat::Json)
         out.append("[\n", 2);
@@ -609,21 +621,19 @@ Outcome<ExportResult> HistoryExport::write(const QString &path, const QList<Hist
             out.append(",\n", 2);
         out.append(e.bytes);
         first = false;
+        drain(false);
     }
     for (const HistoryItem *it : std::as_const(tail)) {
         if (o.format == ExportFormat::Json && !first)
             out.append(",\n", 2);
         appendItem(out, *it, o);
         first = false;
+        drain(false);
     }
     if (o.format == ExportFormat::Json)
         out.append(first ? "]\n" : "\n]\n", first ? 2 : 3);
-
-    const QByteArray bytes = out.take();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(Error::Kind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size()) {
+    drain(true);
+    if (!writeOk) {
         const QString why = file.errorString();
         file.cancelWriting();
         return Error(Error::Kind::Io, QStringLiteral("cannot write %1: %2").arg(path, why));

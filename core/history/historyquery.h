@@ -20,7 +20,7 @@ struct HistoryQuery
     QStringList outcomes;           ///< any of these outcome names
     qint64 offset = 0;
     qint64 limit = -1;              ///< -1: no limit
-    bool oldestFirst = false;       ///< default newest first; exports ask for oldest first
+    bool oldestFirst = false;       ///< default newest first (by time); true: in id order (exports)
 
     /// Parses an ISO 8601 time for sinceMs/untilMs. A time without a zone is
     /// UTC; a date alone means its first millisecond, or with endOfDay its last

@@ -128,6 +128,12 @@ QFuture<Outcome<qint64>> HistoryStore::flush()
     return f;
 }
 
+QString HistoryStore::lastFlushError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastError;
+}
+
 bool HistoryStore::shutdown()
 {
     {
@@ -148,7 +154,10 @@ Outcome<Done> HistoryStore::ensureOpen(sqlite3 *&db)
     const QFileInfo fi(m_path);
     if (!fi.dir().exists() && !QDir().mkpath(fi.absolutePath()))
         return Error(Error::Kind::Io, QStringLiteral("history %1: cannot create folder %2").arg(m_path, fi.absolutePath()));
-    if (sqlite3_open_v2(m_path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
+    // NOMUTEX: the connection never leaves the worker thread, so SQLite's
+    // per-call connection mutex (taken by every bind and column call) is waste.
+    if (sqlite3_open_v2(m_path.toUtf8().constData(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr)
         != SQLITE_OK) {
         Error e = dbError(db, m_path, QStringLiteral("cannot open"));
         sqlite3_close(db);
@@ -238,7 +247,9 @@ void HistoryStore::run()
     int stopAttempts = 0;
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_cv.wait_until(lock, next, [&] { return m_stop || m_wanted || !m_jobs.empty(); });
+        // After a failed flush, size wake-ups (every waiting recorder sends
+        // one) wait for the retry time instead of spinning on the failure.
+        m_cv.wait_until(lock, next, [&] { return m_stop || (m_wanted && !m_failing) || !m_jobs.empty(); });
         const bool stopping = m_stop;
         m_wanted = false;
         std::vector<Job> jobs;
@@ -258,6 +269,16 @@ void HistoryStore::run()
                 qCWarning(lcHistory, "%s", qPrintable(flushError.message()));
                 Q_EMIT flushFailed(flushError.message());
             }
+        }
+        {
+            // Recorded before the jobs run: a flush() future that resolves
+            // with an error finds lastFlushError() already set.
+            std::lock_guard state(m_mutex);
+            m_failing = flushError.isError();
+            if (m_failing)
+                m_lastError = flushError.message();
+            else if (written > 0)
+                m_lastError.clear();
         }
         // A failed flush is retried sooner than the interval, but not in a tight loop.
         next = Clock::now() + (flushError.isError() ? qMin(interval, std::chrono::milliseconds(200)) : interval);
@@ -353,22 +374,27 @@ QFuture<Outcome<HistoryPage>> HistoryStore::query(const HistoryQuery &q)
         };
         HistoryPage page;
         sqlite3_stmt *st = nullptr;
-        if (!prepare(QStringLiteral("SELECT outcome, count(*) FROM history") + where + QStringLiteral(" GROUP BY outcome"), &st)) {
+        // Unpaged (exports): the counts come from the rows themselves, one pass.
+        const bool unpaged = q.limit < 0 && q.offset <= 0;
+        if (!unpaged && !prepare(QStringLiteral("SELECT outcome, count(*) FROM history") + where + QStringLiteral(" GROUP BY outcome"), &st)) {
             settle(dbError(db, path, QStringLiteral("cannot query")));
             return;
         }
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int rc = SQLITE_DONE;
+        while (!unpaged && (rc = sqlite3_step(st)) == SQLITE_ROW) {
             const qint64 n = sqlite3_column_int64(st, 1);
             page.byOutcome.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0))), n);
             page.total += n;
         }
-        sqlite3_finalize(st);
+        if (!unpaged)
+            sqlite3_finalize(st);
         if (rc != SQLITE_DONE) {
             settle(dbError(db, path, QStringLiteral("cannot query")));
             return;
         }
-        const QString order = q.oldestFirst ? QStringLiteral(" ORDER BY ts, id") : QStringLiteral(" ORDER BY ts DESC, id DESC");
+        // Oldest first is id order (the order items were written; what exports
+        // merge on): a plain table scan. Newest first is by time, for viewers.
+        const QString order = q.oldestFirst ? QStringLiteral(" ORDER BY id") : QStringLiteral(" ORDER BY ts DESC, id DESC");
         const QString sql = QStringLiteral("SELECT id, ts, database, alias, sql, params, kind, outcome, error, rows_returned,"
                                            " rows_affected, duration_ms FROM history")
                             + where + order + QStringLiteral(" LIMIT %1 OFFSET %2").arg(q.limit).arg(qMax<qint64>(0, q.offset));
@@ -377,8 +403,8 @@ QFuture<Outcome<HistoryPage>> HistoryStore::query(const HistoryQuery &q)
             return;
         }
         TextColumn database, alias, kind, outcome, error;
-        const qint64 expected = q.limit >= 0 ? qMin(q.limit, page.total) : page.total;
-        page.items.reserve(expected);
+        if (!unpaged)
+            page.items.reserve(q.limit >= 0 ? qMin(q.limit, page.total) : page.total);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             HistoryItem it;
             it.id = sqlite3_column_int64(st, 0);
@@ -399,6 +425,11 @@ QFuture<Outcome<HistoryPage>> HistoryStore::query(const HistoryQuery &q)
         if (rc != SQLITE_DONE) {
             settle(dbError(db, path, QStringLiteral("cannot query")));
             return;
+        }
+        if (unpaged) {
+            page.total = page.items.size();
+            for (const HistoryItem &it : std::as_const(page.items))
+                ++page.byOutcome[it.outcome];
         }
         settle(std::move(page));
     });

@@ -67,6 +67,8 @@ public:
     /// Returns false when items could not be written.
     bool shutdown();
 
+    /// The message of the last failed flush; empty once a flush succeeds.
+    QString lastFlushError() const;
     /// Successful flushes so far.
     qint64 flushCount() const { return m_flushes.load(); }
     /// Test hooks: every flush sleeps this long first; the next n flushes fail.
@@ -90,12 +92,14 @@ private:
     const QString m_path;
     const HistoryStoreOptions m_options;
     HistoryBuffer m_buffer;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     std::vector<Job> m_jobs;
     bool m_wanted = false;
     bool m_stop = false;
     bool m_lost = false;
+    bool m_failing = false;
+    QString m_lastError;
     std::thread m_thread;
     std::atomic<qint64> m_flushes{0};
     std::atomic<int> m_testDelayMs{0};

@@ -183,6 +183,33 @@ private Q_SLOTS:
         QCOMPARE(shellCount(path), 5);
     }
 
+    void failingFlushRetriesAtABoundedRateWhileRecordersWait()
+    {
+        const QString path = fresh();
+        HistoryStoreOptions o;
+        o.capacity = 10;
+        o.tolerance = 10;
+        o.flushIntervalMs = 1000; // retries after a failure come every 200 ms
+        HistoryStore store(path, o);
+        QSignalSpy failed(&store, &HistoryStore::flushFailed);
+        store.failFlushesForTesting(1000000);
+        std::atomic<int> done{0};
+        std::thread worker([&] {
+            for (int n = 0; n < 100; ++n) {
+                store.record(make(QStringLiteral("r %1").arg(n)));
+                ++done;
+            }
+        });
+        QTest::qWait(1000);
+        QCOMPARE(done.load(), 20); // stuck at the bound: waiting, not dropping
+        QVERIFY2(failed.size() >= 2 && failed.size() <= 8, qPrintable(QString::number(failed.size())));
+        store.failFlushesForTesting(0);
+        worker.join();
+        QVERIFY(await(store.flush()).ok());
+        QCOMPARE(shellCount(path), 100);
+        QVERIFY(store.lastFlushError().isEmpty());
+    }
+
     void unwritableHistoryFileFailsClearly()
     {
         QTemporaryDir dir;
@@ -196,6 +223,7 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QVERIFY2(r.error().message().contains(blocker), qPrintable(r.error().message()));
         QCOMPARE(store.buffer().size(), 1); // still in memory
+        QVERIFY(store.lastFlushError().contains(blocker));
         QVERIFY(!store.shutdown());          // and reported as lost at shutdown
     }
 

@@ -119,7 +119,7 @@ void Database::close(std::function<void()> done)
         t.fail = [](const Error &) {};
         s->lane().post(t, false);
         if (s->ownLane)
-            s->ownLane->closeAfterQueued({});
+            s->ownLane->closeAfterQueued([keep = s->ownLane](Connection &) {});
     }
     auto remaining = std::make_shared<std::atomic<int>>(int(lanes.size()) + 1);
     auto one = [remaining, done] {

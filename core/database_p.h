@@ -67,6 +67,10 @@ private:
 
 struct StreamState
 {
+    /// Hands the stream's own lane over to its close: the last reference to
+    /// a stream can be dropped by a task running on that very lane.
+    ~StreamState();
+
     std::shared_ptr<Database> db;
     std::shared_ptr<Lane> ownLane; // null: runs on the writer
     sqlite3_stmt *stmt = nullptr;

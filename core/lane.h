@@ -36,6 +36,8 @@ public:
     void setOwner(quint64 session);
     /// Stops accepting tasks; the tasks already queued still run. onClosed runs on
     /// the lane's thread after the last one, with the connection (then closed).
+    /// onClosed may hold the last reference to the lane: nothing touches the
+    /// lane after it. A second call does nothing (its onClosed is dropped).
     void closeAfterQueued(std::function<void(Connection &)> onClosed);
     /// Tasks queued or running.
     int load() const { return m_load.load(std::memory_order_relaxed); }

@@ -9,6 +9,17 @@
 
 namespace Litehouse {
 
+StreamState::~StreamState()
+{
+    if (ownLane) {
+        // The lane may be draining the task that held this state: it must not
+        // be destroyed under itself. Its close keeps it alive until the drain
+        // is over.
+        std::shared_ptr<Lane> lane = std::move(ownLane);
+        lane->closeAfterQueued([lane](Connection &) {});
+    }
+}
+
 void StreamState::finish(const Error *error)
 {
     if (stmt) {

@@ -13,7 +13,9 @@ class QTabWidget;
 namespace Litehouse {
 
 class QueryTab;
+class SchemaDock;
 class TabStore;
+class TableBrowser;
 
 /// The workbench window. It composes the feature widgets (query tabs,
 /// docks) and routes the user's commands to them; it holds no feature
@@ -31,10 +33,15 @@ public:
     void openDatabase(const QString &path, const QString &creationScript = {}, bool readOnly = false);
     QString currentDatabase() const;
     QStringList openDatabases() const { return m_databases; }
+    /// The current query tab; nullptr when the current tab is a table browser.
     QueryTab *currentTab() const;
+    /// The query tab at index; nullptr for a table browser tab.
     QueryTab *tab(int index) const;
     int tabCount() const;
     QueryTab *newTab(const QString &text = {});
+    /// Opens (or brings forward) the browser tab of a table or view.
+    TableBrowser *browseTable(const QString &database, const QString &table);
+    SchemaDock *schemaDock() const { return m_schemaDock; }
 
     // The current tab's parts (for tests and the demo).
     class SqlEditor *editor() const;
@@ -71,6 +78,7 @@ private:
     void saveTabs();
     void restoreTabs();
     void wireTab(QueryTab *tab);
+    void setupSchemaDock();
 
     Manager *m_manager;
     QStringList m_databases;
@@ -84,6 +92,7 @@ private:
     TabStore *m_store;
     int m_nextTabId = 1;
     QMenu *m_viewMenu = nullptr;
+    SchemaDock *m_schemaDock = nullptr;
 };
 
 } // namespace Litehouse

@@ -76,6 +76,7 @@ TableBrowser::TableBrowser(Manager *manager, const QString &database, const QStr
         m_model->setSort(section, order);
     });
     connect(m_model, &BrowserModel::shapeLoaded, this, [this] {
+        m_sized = false;
         m_header->setFilterCount(m_model->columnCount());
         m_header->setSortIndicator(-1, Qt::AscendingOrder);
         m_view->resizeColumnsToContents();
@@ -86,8 +87,10 @@ TableBrowser::TableBrowser(Manager *manager, const QString &database, const QStr
     });
     connect(m_model, &BrowserModel::pageLoaded, this, [this](qint64 rows) {
         showCount();
-        // Size the columns to the first page, within reason.
-        if (rows <= m_model->pageSize()) {
+        // Size the columns to the first page, within reason, once: columns
+        // that jump while a filter is typed are hard to read.
+        if (!m_sized && rows > 0) {
+            m_sized = true;
             m_view->resizeColumnsToContents();
             for (int c = 0; c < m_model->columnCount(); ++c)
                 m_view->setColumnWidth(c, qBound(60, m_view->columnWidth(c), 400));

@@ -56,6 +56,7 @@ private:
     QPushButton *m_openButton;
     QPushButton *m_refreshButton;
     QTimer *m_filterTimer;
+    bool m_sized = false; // columns were fitted to the first rows
 };
 
 } // namespace Litehouse

@@ -185,13 +185,18 @@ private Q_SLOTS:
         QCOMPARE(activated.size(), 1);
         QCOMPARE(activated.first().at(0).toString(), db);
         QCOMPARE(activated.first().at(1).toString(), QStringLiteral("odd \"name"));
+        // Return on the selected table does the same.
+        dock.view()->setCurrentIndex(table);
+        QTest::keyClick(dock.view(), Qt::Key_Return);
+        QCOMPARE(activated.size(), 2);
+        QCOMPARE(activated.last().at(1).toString(), QStringLiteral("odd \"name"));
         // Double-clicking an index browses nothing.
         QStandardItem *indexes = model->groupItem(db, SchemaModel::Kind::Index);
         dock.view()->expand(indexes->index());
         const QPoint at = dock.view()->visualRect(indexes->child(0)->index()).center();
         QTest::mouseClick(dock.view()->viewport(), Qt::LeftButton, {}, at);
         QTest::mouseDClick(dock.view()->viewport(), Qt::LeftButton, {}, at);
-        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.size(), 2);
         // Expansion survives a refresh after DDL.
         dock.view()->expand(table);
         QVERIFY(await(m.execute(db, QStringLiteral("CREATE TABLE z(y)"))).ok());

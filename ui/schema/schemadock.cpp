@@ -49,12 +49,16 @@ SchemaDock::SchemaDock(Manager *manager, QWidget *parent)
     m_view->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     setWidget(m_view);
 
-    connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+    // Activation is a double-click (or the platform's click) or Return.
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         const QModelIndex first = index.siblingAtColumn(0);
         if (isBrowsable(first))
             Q_EMIT tableActivated(first.data(SchemaModel::DatabaseRole).toString(),
                                   first.data(SchemaModel::NameRole).toString());
-        else
+    });
+    connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QModelIndex first = index.siblingAtColumn(0);
+        if (!isBrowsable(first))
             m_view->setExpanded(first, !m_view->isExpanded(first));
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &SchemaDock::showMenu);

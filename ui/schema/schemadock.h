@@ -11,7 +11,7 @@ class Manager;
 class SchemaModel;
 
 /// The schema tree in a dock (objectName "schemaDock"). Double-clicking a
-/// table or view asks to browse it; the context menu offers Browse, Copy
+/// table or view (or Return on it) asks to browse it; the context menu offers Browse, Copy
 /// Name, SELECT * in the editor and Refresh. Expanded branches stay
 /// expanded when the tree is read again after DDL.
 class SchemaDock final : public QDockWidget

@@ -527,6 +527,14 @@ private Q_SLOTS:
         // SELECT * from the schema menu goes to a new tab.
         Q_EMIT dock->openInEditor(QStringLiteral("SELECT * FROM \"books\";"));
         QCOMPARE(w.editor()->toPlainText(), QStringLiteral("SELECT * FROM \"books\";"));
+        // Closing the database closes its browser tabs, and only those.
+        auto *again = w.browseTable(db, QStringLiteral("books"));
+        QPointer<TableBrowser> againGuard(again);
+        const int withBrowser = w.tabCount();
+        QVERIFY(await(m.close(db)).ok());
+        QTRY_COMPARE(w.tabCount(), withBrowser - 1);
+        QTRY_VERIFY(!againGuard);
+        QTRY_VERIFY(!dock->model()->databaseItem(db));
     }
 
 };

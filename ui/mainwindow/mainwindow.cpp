@@ -491,6 +491,12 @@ void MainWindow::setupSchemaDock()
     addDockWidget(Qt::LeftDockWidgetArea, m_schemaDock);
     connect(m_schemaDock, &SchemaDock::tableActivated, this, &MainWindow::browseTable);
     connect(m_schemaDock, &SchemaDock::openInEditor, this, [this](const QString &sql) { newTab(sql); });
+    // A closed database's browser tabs have nothing left to show.
+    connect(m_manager, &Manager::closed, this, [this](const QString &path) {
+        for (int i = m_tabs->count() - 1; i >= 0; --i)
+            if (auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i)); b && b->database() == path)
+                Q_EMIT m_tabs->tabCloseRequested(i);
+    });
     if (m_viewMenu) {
         m_viewMenu->addSeparator();
         QAction *toggle = m_schemaDock->toggleViewAction();

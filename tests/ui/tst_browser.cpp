@@ -446,6 +446,27 @@ private Q_SLOTS:
         QCOMPARE(ints(shown(v.model(), 0)), (QList<qint64>{2, 1, 0}));
     }
 
+    void changesElsewhereShowWhenBrowserIsShown()
+    {
+        Manager m;
+        const QString db = makeDb(m, QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT); INSERT INTO t(s) VALUES ('old');"));
+        TableBrowser b(&m, db, QStringLiteral("t"));
+        QVERIFY(ready(b));
+        QCOMPARE(b.model()->valueAt(0, 1)->toString(), QStringLiteral("old"));
+        // Hidden (another tab is current): nothing is read until it is shown.
+        QVERIFY(await(m.execute(db, QStringLiteral("UPDATE t SET s = 'new'"))).ok());
+        QTest::qWait(150);
+        QCOMPARE(b.model()->valueAt(0, 1)->toString(), QStringLiteral("old"));
+        b.show();
+        QTRY_COMPARE(b.model()->valueAt(0, 1) ? b.model()->valueAt(0, 1)->toString() : QString(), QStringLiteral("new"));
+        // Shown: a new column appears after DDL.
+        QVERIFY(await(m.execute(db, QStringLiteral("ALTER TABLE t ADD COLUMN extra INTEGER DEFAULT 7"))).ok());
+        QTRY_COMPARE(b.model()->columnCount(), 3);
+        QTRY_VERIFY(b.model()->rowCount() == 1 && b.model()->valueAt(0, 2));
+        QCOMPARE(*b.model()->valueAt(0, 2), Value(qint64(7)));
+        QCOMPARE(b.header()->filterCount(), 3);
+    }
+
     void nullAndEmptyShownApart()
     {
         Manager m;

@@ -13,6 +13,10 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <core/manager.h>
+
+#include <utility>
+
 namespace Litehouse {
 
 TableBrowser::TableBrowser(Manager *manager, const QString &database, const QString &table, QWidget *parent)
@@ -107,7 +111,36 @@ TableBrowser::TableBrowser(Manager *manager, const QString &database, const QStr
             Q_EMIT openInEditor(sql);
     });
     connect(m_refreshButton, &QPushButton::clicked, m_model, &BrowserModel::reload);
+    connect(manager, &Manager::operationFinished, this, [this, manager](const OperationRecord &op) {
+        using K = OperationRecord::Kind;
+        if (op.outcome != OperationRecord::Outcome::Ok || op.database != manager->resolve(m_model->database()))
+            return;
+        const QString &t = op.statementType;
+        if (t == QLatin1String("DDL") || op.kind == K::Migration)
+            m_stale = Stale::Shape;
+        else if (m_stale == Stale::No
+                 && (t == QLatin1String("INSERT") || t == QLatin1String("UPDATE") || t == QLatin1String("DELETE")
+                     || t == QLatin1String("OTHER") || op.kind == K::Script || op.kind == K::Rollback
+                     || op.kind == K::RollbackTo || op.kind == K::Maintenance))
+            m_stale = Stale::Rows;
+        if (m_stale != Stale::No && isVisible())
+            QTimer::singleShot(0, this, [this] {
+                if (isVisible())
+                    showEvent(nullptr);
+            });
+    });
     m_model->load();
+}
+
+void TableBrowser::showEvent(QShowEvent *e)
+{
+    if (e)
+        QWidget::showEvent(e);
+    const Stale stale = std::exchange(m_stale, Stale::No);
+    if (stale == Stale::Shape)
+        m_model->load();
+    else if (stale == Stale::Rows)
+        m_model->reload();
 }
 
 QString TableBrowser::database() const

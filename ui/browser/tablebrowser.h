@@ -19,6 +19,8 @@ class Manager;
 /// whose headers sort (ascending, descending, none) and whose filter row
 /// narrows the rows, with the SQL the query builder wrote (and the values it
 /// binds) in a read-only strip above it. Rows page in as the grid scrolls.
+/// After a statement elsewhere changes the database, the rows (or, after
+/// DDL, the columns too) are read again when the browser is next shown.
 class TableBrowser final : public QWidget
 {
     Q_OBJECT
@@ -42,7 +44,11 @@ Q_SIGNALS:
     /// The statement with its values inlined as literals, for a query tab.
     void openInEditor(const QString &sql);
 
+protected:
+    void showEvent(QShowEvent *e) override;
+
 private:
+    enum class Stale { No, Rows, Shape };
     void showQuery();
     void showCount();
 
@@ -57,6 +63,7 @@ private:
     QPushButton *m_refreshButton;
     QTimer *m_filterTimer;
     bool m_sized = false; // columns were fitted to the first rows
+    Stale m_stale = Stale::No; // changed by another statement; read again when shown
 };
 
 } // namespace Litehouse

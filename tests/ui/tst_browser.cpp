@@ -312,12 +312,15 @@ private Q_SLOTS:
         QVERIFY(loadAfter(b.model(), [&] { QTest::mouseClick(h->viewport(), Qt::LeftButton, {}, title); }));
         QCOMPARE(names(), (QStringList{"<null>", "alpha", "bravo", "charlie", "delta"}));
         QVERIFY(b.model()->lastSql().contains(QStringLiteral("ORDER BY \"name\" ASC, \"rowid\" ASC")));
+        QCOMPARE(b.model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("name ▲"));
         QVERIFY(loadAfter(b.model(), [&] { QTest::mouseClick(h->viewport(), Qt::LeftButton, {}, title); }));
         QCOMPARE(names(), (QStringList{"delta", "charlie", "bravo", "alpha", "<null>"}));
         QVERIFY(b.model()->lastSql().contains(QStringLiteral("ORDER BY \"name\" DESC, \"rowid\" DESC")));
+        QCOMPARE(b.model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("name ▼"));
         QVERIFY(loadAfter(b.model(), [&] { QTest::mouseClick(h->viewport(), Qt::LeftButton, {}, title); }));
         QCOMPARE(names(), (QStringList{"delta", "alpha", "<null>", "charlie", "bravo"}));
         QVERIFY(!b.model()->lastSql().contains(QStringLiteral("\"name\" ASC")));
+        QCOMPARE(b.model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("name"));
         // Clicking a filter box does not sort.
         QTest::mouseClick(b.filterEdit(1), Qt::LeftButton);
         QTest::qWait(100);

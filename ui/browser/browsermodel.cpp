@@ -562,8 +562,11 @@ QVariant BrowserModel::headerData(int section, Qt::Orientation orientation, int 
         return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
     if (section < 0 || section >= m_columns.size())
         return {};
-    if (role == Qt::DisplayRole)
-        return m_columns.at(section);
+    if (role == Qt::DisplayRole) {
+        if (section != m_sortColumn)
+            return m_columns.at(section);
+        return m_columns.at(section) + (m_sortOrder == Qt::AscendingOrder ? QStringLiteral(" ▲") : QStringLiteral(" ▼"));
+    }
     if (role == Qt::ToolTipRole)
         return m_types.at(section).isEmpty() ? tr("%1 (no declared type)").arg(m_columns.at(section))
                                              : QStringLiteral("%1 %2").arg(m_columns.at(section), m_types.at(section));

@@ -9,9 +9,9 @@ namespace Litehouse {
 FilterHeader::FilterHeader(QTableView *parent) : QHeaderView(Qt::Horizontal, parent)
 {
     setSectionsClickable(true);
-    setSortIndicatorShown(true);
-    setSortIndicatorClearable(true); // ascending, descending, then back to none
-    setSortIndicator(-1, Qt::AscendingOrder);
+    // The sort arrow is part of the title (the model's header data): some
+    // styles draw no visible indicator above a filter row.
+    setSortIndicatorShown(false);
     setHighlightSections(false);
     connect(this, &QHeaderView::sectionResized, this, &FilterHeader::placeEditors);
     connect(this, &QHeaderView::sectionMoved, this, &FilterHeader::placeEditors);

@@ -76,13 +76,18 @@ TableBrowser::TableBrowser(Manager *manager, const QString &database, const QStr
     connect(m_filterTimer, &QTimer::timeout, this, &TableBrowser::applyFilters);
     connect(m_header, &FilterHeader::filterEdited, this, [this] { m_filterTimer->start(); });
     connect(m_header, &FilterHeader::filterCommitted, this, &TableBrowser::applyFilters);
-    connect(m_header, &QHeaderView::sortIndicatorChanged, this, [this](int section, Qt::SortOrder order) {
-        m_model->setSort(section, order);
+    // A title click sorts ascending, then descending, then not at all.
+    connect(m_header, &QHeaderView::sectionClicked, this, [this](int section) {
+        if (m_model->sortColumn() != section)
+            m_model->setSort(section, Qt::AscendingOrder);
+        else if (m_model->sortOrder() == Qt::AscendingOrder)
+            m_model->setSort(section, Qt::DescendingOrder);
+        else
+            m_model->setSort(-1, Qt::AscendingOrder);
     });
     connect(m_model, &BrowserModel::shapeLoaded, this, [this] {
         m_sized = false;
         m_header->setFilterCount(m_model->columnCount());
-        m_header->setSortIndicator(-1, Qt::AscendingOrder);
         m_view->resizeColumnsToContents();
     });
     connect(m_model, &BrowserModel::queryChanged, this, [this] {

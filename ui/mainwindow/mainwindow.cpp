@@ -489,6 +489,7 @@ void MainWindow::setupSchemaDock()
 {
     m_schemaDock = new SchemaDock(m_manager, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_schemaDock);
+    resizeDocks({m_schemaDock}, {320}, Qt::Horizontal); // room for names and types; a saved layout wins
     connect(m_schemaDock, &SchemaDock::tableActivated, this, &MainWindow::browseTable);
     connect(m_schemaDock, &SchemaDock::openInEditor, this, [this](const QString &sql) { newTab(sql); });
     // A closed database's browser tabs have nothing left to show.

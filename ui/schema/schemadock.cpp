@@ -44,9 +44,9 @@ SchemaDock::SchemaDock(Manager *manager, QWidget *parent)
     m_view->setExpandsOnDoubleClick(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_view->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // Names are never cut short; a narrow dock scrolls sideways instead.
+    m_view->header()->setStretchLastSection(true);
+    m_view->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     setWidget(m_view);
 
     // Activation is a double-click (or the platform's click) or Return.

@@ -131,7 +131,7 @@ TableBrowser::TableBrowser(Manager *manager, const QString &database, const QStr
         if (m_stale != Stale::No && isVisible())
             QTimer::singleShot(0, this, [this] {
                 if (isVisible())
-                    showEvent(nullptr);
+                    catchUp();
             });
     });
     m_model->load();
@@ -139,8 +139,12 @@ TableBrowser::TableBrowser(Manager *manager, const QString &database, const QStr
 
 void TableBrowser::showEvent(QShowEvent *e)
 {
-    if (e)
-        QWidget::showEvent(e);
+    QWidget::showEvent(e);
+    catchUp();
+}
+
+void TableBrowser::catchUp()
+{
     const Stale stale = std::exchange(m_stale, Stale::No);
     if (stale == Stale::Shape)
         m_model->load();

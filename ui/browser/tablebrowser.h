@@ -49,6 +49,8 @@ protected:
 
 private:
     enum class Stale { No, Rows, Shape };
+    /// Reads again what changed since the browser was last shown.
+    void catchUp();
     void showQuery();
     void showCount();
 

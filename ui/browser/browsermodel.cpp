@@ -318,13 +318,13 @@ bool BrowserModel::sortColumnNullable() const
     return m_sortColumn >= 0 && !m_notNull.value(m_sortColumn);
 }
 
-Outcome<BuiltQuery> BrowserModel::pageQuery(bool forEditor) const
+Outcome<BuiltQuery> BrowserModel::pageQuery() const
 {
-    QB b = QB::select(m_table).columns(forEditor ? m_columns : m_selectColumns);
+    QB b = QB::select(m_table).columns(m_selectColumns);
     for (const Cond &f : m_filters)
         b.where(f);
     const QB::Order dir = m_sortOrder == Qt::AscendingOrder ? QB::Order::Asc : QB::Order::Desc;
-    const bool continuing = !forEditor && !m_lastKey.isEmpty();
+    const bool continuing = !m_lastKey.isEmpty();
     if (m_view) {
         if (m_sortColumn >= 0)
             b.orderBy(m_columns.at(m_sortColumn), dir);
@@ -362,17 +362,15 @@ Outcome<BuiltQuery> BrowserModel::pageQuery(bool forEditor) const
         if (continuing)
             b.after(m_keyColumns, m_lastKey);
     }
-    if (!forEditor)
-        b.limit(m_pageSize);
+    b.limit(m_pageSize);
     return b.build();
 }
 
 QString BrowserModel::editorSql() const
 {
-    if (!m_loaded)
+    if (m_firstSql.isEmpty())
         return {};
-    auto q = pageQuery(true);
-    return q ? inlineParams(q.value().sql, q.value().params) + QLatin1Char(';') : QString();
+    return inlineParams(m_firstSql, m_firstParams) + QLatin1Char(';');
 }
 
 void BrowserModel::restart()
@@ -426,14 +424,18 @@ void BrowserModel::fetchPage()
         fetchChunk(m_stream);
         return;
     }
-    auto q = pageQuery(false);
+    auto q = pageQuery();
     if (!q) {
         fail(q.error().message());
         return;
     }
     m_lastSql = q.value().sql;
     m_lastParams = q.value().params;
-    Q_EMIT queryChanged(m_lastSql, m_lastParams);
+    if (m_rows == 0) {
+        m_firstSql = m_lastSql;
+        m_firstParams = m_lastParams;
+        Q_EMIT queryChanged(m_firstSql, m_firstParams);
+    }
     if (m_view) {
         whenDone(this, m_manager->stream(m_database, m_lastSql, m_lastParams, browsing()),
                  [this, gen, fetchChunk](const Outcome<std::shared_ptr<QueryStream>> &s) {

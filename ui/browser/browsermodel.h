@@ -59,8 +59,12 @@ public:
     /// The statement of the last page asked for, and its bound values.
     QString lastSql() const { return m_lastSql; }
     Params lastParams() const { return m_lastParams; }
-    /// The statement of the first page without LIMIT, values inlined as SQL
-    /// literals: for the editor, never run by the browser.
+    /// The statement of the first page (what the SQL strip shows); later
+    /// pages add the "after this key" condition to it.
+    QString firstSql() const { return m_firstSql; }
+    Params firstParams() const { return m_firstParams; }
+    /// firstSql() with its values inlined as SQL literals: for the editor,
+    /// never run by the browser.
     QString editorSql() const;
 
     /// A filter as a condition: `=`, `<>`, `!=`, `<`, `<=`, `>`, `>=` prefixes compare with the
@@ -89,7 +93,7 @@ Q_SIGNALS:
     void shapeLoaded();
     /// A page arrived; rows is the number of rows shown now.
     void pageLoaded(qint64 rows, bool atEnd);
-    /// A new statement was written for a page.
+    /// A new first-page statement was written (the sort or filters changed).
     void queryChanged(const QString &sql, const Litehouse::Params &params);
     void failed(const QString &message);
     void fetchingChanged(bool fetching);
@@ -100,7 +104,7 @@ private:
         qint64 start = 0;
         ResultSet rows;
     };
-    Outcome<BuiltQuery> pageQuery(bool forEditor) const;
+    Outcome<BuiltQuery> pageQuery() const;
     void restart();
     void fetchPage();
     void addPage(ResultSet rows);
@@ -134,6 +138,8 @@ private:
     std::shared_ptr<QueryStream> m_stream;
     QString m_lastSql;
     Params m_lastParams;
+    QString m_firstSql;
+    Params m_firstParams;
 };
 
 } // namespace Litehouse

@@ -36,7 +36,8 @@ TableBrowser::TableBrowser(Manager *manager, const QString &database, const QStr
     m_sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_sql->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_sql->setMaximumHeight(m_sql->fontMetrics().lineSpacing() * 3 + 12);
-    m_sql->setToolTip(tr("The statement the browser runs; values are bound, never spliced into the text"));
+    m_sql->setToolTip(tr("The statement for the first page; later pages continue after the last row's key.\n"
+                         "Values are bound, never spliced into the text."));
     m_sql->setAccessibleName(tr("Generated SQL"));
     m_params->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_params->setWordWrap(true);
@@ -193,8 +194,8 @@ void TableBrowser::applyFilters()
 
 void TableBrowser::showQuery()
 {
-    m_sql->setPlainText(m_model->lastSql());
-    const Params p = m_model->lastParams();
+    m_sql->setPlainText(m_model->firstSql());
+    const Params p = m_model->firstParams();
     QStringList values;
     for (qsizetype i = 0; i < p.positional.size(); ++i)
         values << QStringLiteral("?%1 = %2").arg(i + 1).arg(BrowserModel::sqlLiteral(p.positional.at(i)));

@@ -97,6 +97,10 @@ void BrowserModel::load()
             }
             const ResultSet &rs = info.value().rows;
             beginResetModel();
+            // Rows read with the old columns must not be shown under the new ones.
+            m_pages.clear();
+            m_rows = 0;
+            m_lastKey.clear();
             m_columns.clear();
             m_types.clear();
             m_notNull.clear();

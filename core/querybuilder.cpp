@@ -12,6 +12,7 @@ struct QueryBuilder::Condition::Node
     Op op = Op::Eq;
     QList<Value> values;
     QList<Condition> children;
+    bool escaped = false; ///< LIKE ... ESCAPE '\'
 };
 
 namespace {
@@ -45,6 +46,30 @@ QueryBuilder::Condition QueryBuilder::Condition::compare(const QString &column, 
     Condition c;
     c.m_node = std::move(n);
     return c;
+}
+
+QueryBuilder::Condition QueryBuilder::Condition::contains(const QString &column, const QString &text)
+{
+    auto n = std::make_shared<Node>();
+    n->column = column;
+    n->op = Op::Like;
+    n->values = {Value(QLatin1Char('%') + QueryBuilder::escapeLike(text) + QLatin1Char('%'))};
+    n->escaped = true;
+    Condition c;
+    c.m_node = std::move(n);
+    return c;
+}
+
+QString QueryBuilder::escapeLike(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        if (ch == QLatin1Char('%') || ch == QLatin1Char('_') || ch == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        out += ch;
+    }
+    return out;
 }
 
 QueryBuilder::Condition QueryBuilder::Condition::in(const QString &column, const QList<Value> &values)
@@ -173,6 +198,8 @@ bool Writer::condition(const QueryBuilder::Condition::Node &n, bool nested)
         if (!name(n.column, "column"))
             return false;
         sql += QLatin1String(opText(n.op));
+        if (n.escaped)
+            sql += QStringLiteral(" ESCAPE '\\'");
         if (n.op == QueryBuilder::Op::In) {
             sql += QStringLiteral(" (");
             for (qsizetype i = 0; i < n.values.size(); ++i)

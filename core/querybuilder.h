@@ -44,6 +44,9 @@ public:
         static Condition compare(const QString &column, Op op, const Value &value = {});
         static Condition isNull(const QString &column) { return compare(column, Op::IsNull); }
         static Condition isNotNull(const QString &column) { return compare(column, Op::IsNotNull); }
+        /// column LIKE ? ESCAPE '\': matches text that contains `text` literally
+        /// (its `%`, `_` and `\` escaped), anywhere in the column.
+        static Condition contains(const QString &column, const QString &text);
         /// column IN (?, ?, ...); an empty list matches no row.
         static Condition in(const QString &column, const QList<Value> &values);
         /// All of the conditions (AND), in parentheses when nested.
@@ -88,6 +91,10 @@ public:
     /// The statement, or an InvalidArgument error (an empty name, an UPDATE
     /// without SET, a key of the wrong length, ...).
     Outcome<BuiltQuery> build() const;
+
+    /// Escapes `%`, `_` and the escape character itself for a LIKE pattern
+    /// written with ESCAPE '\'.
+    static QString escapeLike(const QString &text);
 
 private:
     QueryBuilder(Kind kind, const QString &table, const QString &schema);

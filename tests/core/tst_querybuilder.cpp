@@ -273,6 +273,34 @@ private Q_SLOTS:
         QVERIFY(d.ok());
         QCOMPARE(d.value().rowsAffected, 1);
     }
+
+    void containsMatchesWildcardsLiterally_data()
+    {
+        QTest::addColumn<QString>("needle");
+        QTest::addColumn<QList<qint64>>("expected");
+        QTest::newRow("percent") << "%" << QList<qint64>{1};
+        QTest::newRow("underscore") << "_" << QList<qint64>{2};
+        QTest::newRow("backslash") << "\\" << QList<qint64>{3};
+        QTest::newRow("plain, case-insensitive") << "ABC" << QList<qint64>{1, 2, 3, 4};
+        QTest::newRow("quote") << "'" << QList<qint64>{5};
+    }
+
+    void containsMatchesWildcardsLiterally()
+    {
+        QFETCH(QString, needle);
+        QFETCH(QList<qint64>, expected);
+        const QString t = QStringLiteral("like") + QString::number(++m_tableNo);
+        QVERIFY(LH_OK(m_manager.execute(m_db, QStringLiteral("CREATE TABLE %1(id INTEGER PRIMARY KEY, s TEXT)").arg(t))).ok());
+        for (const char *v : {"abc%", "abc_x", "abc\\", "abcdef", "o'x"})
+            QVERIFY(run(QB::insert(t).value(QStringLiteral("s"), QString::fromUtf8(v))).ok());
+        auto q = QB::select(t).columns({QStringLiteral("id")}).where(Cond::contains(QStringLiteral("s"), needle)).orderBy(QStringLiteral("id")).build();
+        QVERIFY(q.ok());
+        QCOMPARE(q.value().sql, QStringLiteral("SELECT \"id\" FROM \"%1\" WHERE \"s\" LIKE ? ESCAPE '\\' ORDER BY \"id\" ASC").arg(t));
+        QCOMPARE(q.value().params.positional.size(), 1);
+        auto r = run(q.value());
+        QVERIFY2(r.ok(), qPrintable(r.error().message()));
+        QCOMPARE(ids(r.value()), expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestQueryBuilder)

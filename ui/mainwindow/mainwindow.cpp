@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "browser/tablebrowser.h"
 #include "editor/sqleditor.h"
 #include "mainwindow/theme.h"
 #include "query/querytab.h"
@@ -8,6 +9,7 @@
 #include "transactions/closeguard.h"
 #include "transactions/savepointpanel.h"
 #include "transactions/transactionpanel.h"
+#include "schema/schemadock.h"
 #include "util/futures.h"
 
 #include <QAction>
@@ -55,22 +57,25 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
-        auto *t = tab(i);
-        if (!t)
+        QWidget *w = m_tabs->widget(i);
+        if (!w)
             return;
-        m_store->remove(t->objectName());
+        if (auto *t = tab(i))
+            m_store->remove(t->objectName());
         m_tabs->removeTab(i);
-        t->deleteLater();
+        w->deleteLater();
         if (m_tabs->count() == 0)
             newTab();
         saveTabs();
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (auto *t = currentTab()) {
-            const int i = m_dbBox->findData(t->database());
-            if (i >= 0)
-                m_dbBox->setCurrentIndex(i);
-        }
+        QString db;
+        if (auto *t = currentTab())
+            db = t->database();
+        else if (auto *b = qobject_cast<TableBrowser *>(m_tabs->currentWidget()))
+            db = b->database();
+        if (const int i = m_dbBox->findData(db); i >= 0)
+            m_dbBox->setCurrentIndex(i);
         updateStatus();
     });
 
@@ -107,11 +112,12 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(transactionDock->toggleViewAction());
     m_viewMenu->addAction(savepointDock->toggleViewAction());
+    setupSchemaDock();
     connect(m_manager, &Manager::transactionStateChanged, this, [this] { updateStatus(); });
 
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray()); // docks: after they are all made
     restoreTabs();
     updateStatus();
 }
@@ -281,16 +287,22 @@ QueryTab *MainWindow::newTab(const QString &text)
 void MainWindow::saveTabs()
 {
     QStringList ids, titles, dbs;
+    int current = 0;
     for (int i = 0; i < m_tabs->count(); ++i) {
-        ids << tab(i)->objectName();
+        QueryTab *t = tab(i);
+        if (!t)
+            continue; // table browsers are not kept between runs
+        if (i == m_tabs->currentIndex())
+            current = int(ids.size());
+        ids << t->objectName();
         titles << m_tabs->tabText(i);
-        dbs << tab(i)->database();
+        dbs << t->database();
     }
     QSettings s;
     s.setValue(QStringLiteral("tabs/ids"), ids);
     s.setValue(QStringLiteral("tabs/titles"), titles);
     s.setValue(QStringLiteral("tabs/databases"), dbs);
-    s.setValue(QStringLiteral("tabs/current"), m_tabs->currentIndex());
+    s.setValue(QStringLiteral("tabs/current"), current);
     s.setValue(QStringLiteral("tabs/next"), m_nextTabId);
 }
 
@@ -317,6 +329,8 @@ void MainWindow::restoreTabs()
     whenDone(this, m_store->load(ids), [this](const QHash<QString, QString> &texts) {
         for (int i = 0; i < m_tabs->count(); ++i) {
             QueryTab *t = tab(i);
+            if (!t)
+                continue;
             if (texts.contains(t->objectName()) && t->editor()->toPlainText().isEmpty())
                 t->editor()->setPlainText(texts.value(t->objectName()));
             wireTab(t);
@@ -361,8 +375,8 @@ void MainWindow::openDatabase(const QString &path, const QString &creationScript
             }
             m_dbBox->setCurrentIndex(m_dbBox->findData(info.path));
             for (int i = 0; i < m_tabs->count(); ++i)
-                if (tab(i)->database().isEmpty() || !m_manager->isOpen(tab(i)->database()))
-                    tab(i)->setDatabase(info.path);
+                if (QueryTab *t = tab(i); t && (t->database().isEmpty() || !m_manager->isOpen(t->database())))
+                    t->setDatabase(info.path);
             if (auto *t = currentTab())
                 t->setDatabase(info.path);
             addRecent(info.path);
@@ -534,7 +548,8 @@ void MainWindow::closeEvent(QCloseEvent *e)
         return;
     }
     for (int i = 0; i < m_tabs->count(); ++i)
-        m_store->save(tab(i)->objectName(), tab(i)->editor()->toPlainText());
+        if (QueryTab *t = tab(i))
+            m_store->save(t->objectName(), t->editor()->toPlainText());
     m_store->flush();
     saveTabs();
     QSettings s;
@@ -563,6 +578,49 @@ void MainWindow::dropEvent(QDropEvent *e)
         if (url.isLocalFile())
             openDatabase(url.toLocalFile());
     e->acceptProposedAction();
+}
+
+// --- Schema dock and table browser tabs ---
+
+void MainWindow::setupSchemaDock()
+{
+    m_schemaDock = new SchemaDock(m_manager, this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_schemaDock);
+    resizeDocks({m_schemaDock}, {320}, Qt::Horizontal); // room for names and types; a saved layout wins
+    connect(m_schemaDock, &SchemaDock::tableActivated, this, &MainWindow::browseTable);
+    connect(m_schemaDock, &SchemaDock::openInEditor, this, [this](const QString &sql) { newTab(sql); });
+    // A closed database's browser tabs have nothing left to show.
+    connect(m_manager, &Manager::closed, this, [this](const QString &path) {
+        for (int i = m_tabs->count() - 1; i >= 0; --i)
+            if (auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i)); b && b->database() == path)
+                Q_EMIT m_tabs->tabCloseRequested(i);
+    });
+    if (m_viewMenu) {
+        m_viewMenu->addSeparator();
+        QAction *toggle = m_schemaDock->toggleViewAction();
+        toggle->setText(tr("&Schema"));
+        m_viewMenu->addAction(toggle);
+    }
+}
+
+TableBrowser *MainWindow::browseTable(const QString &database, const QString &table)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i));
+        if (b && b->database() == database && b->table() == table) {
+            m_tabs->setCurrentIndex(i);
+            return b;
+        }
+    }
+    auto *b = new TableBrowser(m_manager, database, table);
+    connect(b, &TableBrowser::openInEditor, this, [this, database](const QString &sql) {
+        newTab(sql)->setDatabase(database);
+        saveTabs();
+    });
+    const int i = m_tabs->addTab(b, table);
+    m_tabs->setTabToolTip(i, tr("%1 in %2").arg(table, QFileInfo(database).fileName()));
+    m_tabs->setCurrentIndex(i);
+    return b;
 }
 
 void MainWindow::changeEvent(QEvent *e)

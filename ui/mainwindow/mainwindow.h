@@ -15,7 +15,9 @@ namespace Litehouse {
 
 class QueryTab;
 class SavepointPanel;
+class SchemaDock;
 class TabStore;
+class TableBrowser;
 class TransactionPanel;
 
 /// The workbench window. It composes the feature widgets (query tabs,
@@ -34,10 +36,15 @@ public:
     void openDatabase(const QString &path, const QString &creationScript = {}, bool readOnly = false);
     QString currentDatabase() const;
     QStringList openDatabases() const { return m_databases; }
+    /// The current query tab; nullptr when the current tab is a table browser.
     QueryTab *currentTab() const;
+    /// The query tab at index; nullptr for a table browser tab.
     QueryTab *tab(int index) const;
     int tabCount() const;
     QueryTab *newTab(const QString &text = {});
+    /// Opens (or brings forward) the browser tab of a table or view.
+    TableBrowser *browseTable(const QString &database, const QString &table);
+    SchemaDock *schemaDock() const { return m_schemaDock; }
 
     // The current tab's parts (for tests and the demo).
     class SqlEditor *editor() const;
@@ -83,6 +90,7 @@ private:
     void restoreTabs();
     void wireTab(QueryTab *tab);
     bool isAnyTabRunning() const;
+    void setupSchemaDock();
 
     Manager *m_manager;
     QStringList m_databases;
@@ -104,6 +112,7 @@ private:
     bool m_closeAfterRun = false; // closeEvent(): waiting for the running SQL to finish
     QMenu *m_viewMenu = nullptr;
     QString m_shownDatabase;
+    SchemaDock *m_schemaDock = nullptr;
 };
 
 } // namespace Litehouse

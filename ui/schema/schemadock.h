@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QDockWidget>
+#include <QSet>
+
+class QTreeView;
+
+namespace Litehouse {
+
+class Manager;
+class SchemaModel;
+
+/// The schema tree in a dock (objectName "schemaDock"). Double-clicking a
+/// table or view (or Return on it) asks to browse it; the context menu offers Browse, Copy
+/// Name, SELECT * in the editor and Refresh. Expanded branches stay
+/// expanded when the tree is read again after DDL.
+class SchemaDock final : public QDockWidget
+{
+    Q_OBJECT
+public:
+    explicit SchemaDock(Manager *manager, QWidget *parent = nullptr);
+
+    SchemaModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+
+Q_SIGNALS:
+    /// The user wants to browse a table or view of a database (its path).
+    void tableActivated(const QString &database, const QString &table);
+    /// The user wants this SQL in a new editor tab.
+    void openInEditor(const QString &sql);
+
+private:
+    void showMenu(const QPoint &pos);
+    void restoreExpanded(const QString &database);
+
+    SchemaModel *m_model;
+    QTreeView *m_view;
+    QSet<QString> m_expanded; // "path/kind/name" keys of expanded items
+};
+
+} // namespace Litehouse

@@ -84,7 +84,7 @@ SELECT x,
        'The ' || (SELECT v FROM words WHERE i = 1 + (x * 5) % 24) || ' ' ||
        (SELECT v FROM words WHERE i = 1 + (x * 17 + 3) % 24) ||
        CASE WHEN x % 4 = 0 THEN ', Volume ' || (1 + x % 5) ELSE '' END,
-       (SELECT v FROM genres WHERE i = 1 + (x * 3) % 10),
+       (SELECT v FROM genres WHERE i = 1 + ((x * x) % 97) % 10),
        1950 + (x * 29) % 75,
        round(4.99 + ((x * 1103) % 4500) / 100.0, 2),
        '978-' || printf('%010d', x * 7919)
@@ -104,7 +104,7 @@ WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 12000)
 INSERT INTO orders(id, customer_id, book_id, quantity, ordered_at, note)
 SELECT x,
        1 + (x * 31) % 2000,
-       1 + (x * 53) % 3000,
+       1 + ((x * 53) % 3000) * ((x * 53) % 3000) / 3000,
        1 + (x * 7) % 4,
        datetime('2022-01-01', '+' || ((x * 2711) % 1000000) || ' minutes'),
        CASE x % 10 WHEN 0 THEN 'gift wrap' WHEN 3 THEN '' ELSE NULL END

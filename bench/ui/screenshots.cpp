@@ -1,0 +1,72 @@
+// Puts the workbench in the state a README screenshot shows, then waits to
+// be captured (scripts/screenshots.sh runs it under Xvfb).
+//
+//   litehouse-screenshots editor|browser|transactions [--dark] DEMO_DB
+
+#include <core/manager.h>
+#include <editor/sqleditor.h>
+#include <mainwindow/demodatabase.h>
+#include <mainwindow/mainwindow.h>
+#include <mainwindow/theme.h>
+#include <query/querytab.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace Litehouse;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // leave the user's settings alone
+    QCoreApplication::setOrganizationName(QStringLiteral("LitehouseScreenshots"));
+    const QStringList args = app.arguments();
+    if (args.size() < 3)
+        return 2;
+    const QString mode = args.at(1);
+    const bool dark = args.contains(QStringLiteral("--dark"));
+    const QString db = args.last();
+    Theme::apply(dark ? QStringLiteral("dark") : QStringLiteral("light"));
+    QTemporaryDir state;
+    Manager manager;
+    MainWindow w(&manager, nullptr, state.path());
+    w.resize(1400, 860);
+    w.show();
+    QSignalSpy opened(&w, &MainWindow::databaseOpened);
+    QDir().mkpath(QFileInfo(db).absolutePath());
+    w.openDatabase(db, DemoDatabase::script());
+    if (!opened.wait(30000))
+        return 1;
+    QueryTab *tab = w.currentTab();
+    if (mode == QLatin1String("editor")) {
+        tab->editor()->setPlainText(QStringLiteral(
+            "-- Best-selling genres, then the books behind them\n"
+            "SELECT genre, orders, round(revenue, 2) AS revenue\n"
+            "FROM sales_by_genre ORDER BY revenue DESC;\n\n"
+            "SELECT b.title, a.name AS author, b.published, b.price, o.note\n"
+            "FROM orders o\n"
+            "JOIN books b ON b.id = o.book_id\n"
+            "JOIN authors a ON a.id = b.author_id\n"
+            "WHERE b.genre = 'Poetry'\n"
+            "ORDER BY o.ordered_at DESC;\n"));
+        tab->run(QueryTab::Scope::All);
+    } else if (mode == QLatin1String("browser")) {
+        w.browseTable(db, QStringLiteral("books"));
+    } else if (mode == QLatin1String("transactions")) {
+        tab->editor()->setPlainText(QStringLiteral(
+            "BEGIN IMMEDIATE;\n"
+            "SAVEPOINT before_import;\n"
+            "UPDATE books SET price = round(price * 1.05, 2) WHERE genre = 'Computing';\n"
+            "SAVEPOINT price_update;\n"
+            "DELETE FROM orders WHERE note IS NULL AND quantity = 1;\n"
+            "SELECT genre, count(*) AS books, round(avg(price), 2) AS avg_price\n"
+            "FROM books GROUP BY genre ORDER BY genre;\n"));
+        tab->run(QueryTab::Scope::All);
+    }
+    return app.exec();
+}

@@ -5,7 +5,9 @@
 #include <results/resultview.h>
 
 #include <QApplication>
+#include <QAbstractItemView>
 #include <QClipboard>
+#include <QCompleter>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -225,6 +227,31 @@ private Q_SLOTS:
         QVERIFY(w.tab(1)->editor()->toPlainText().contains(QStringLiteral("SELECT 'second tab'; -- größe")));
         QVERIFY(w.tab(1)->editor()->toPlainText().contains(QStringLiteral("typed")));
         QCOMPARE(w.currentTab(), w.tab(1));
+    }
+
+    void completionOffersKeywordsAndSchemaNames()
+    {
+        Manager m;
+        MainWindow w(&m, nullptr, state());
+        w.show();
+        QVERIFY(openDb(w, QStringLiteral("complete.db"),
+                       QStringLiteral("CREATE TABLE customer_orders(order_id INTEGER, \"placed at\" TEXT);")));
+        SqlEditor *e = w.editor();
+        // SQLite's own keywords and functions, and this database's names.
+        QTRY_VERIFY(e->completionWords().contains(QStringLiteral("customer_orders")));
+        const QStringList words = e->completionWords();
+        QVERIFY(words.contains(QStringLiteral("AUTOINCREMENT")));
+        QVERIFY(words.contains(QStringLiteral("VACUUM")));
+        QVERIFY(words.contains(QStringLiteral("json_extract")));
+        QVERIFY(words.contains(QStringLiteral("order_id")));
+        QVERIFY(words.contains(QStringLiteral("placed at")));
+        e->clear();
+        e->setFocus();
+        QTest::keyClicks(e, QStringLiteral("SELECT * FROM custo"));
+        QTRY_VERIFY(e->completer()->popup()->isVisible());
+        QCOMPARE(e->completer()->currentCompletion(), QStringLiteral("customer_orders"));
+        QTest::keyClick(e->completer()->popup(), Qt::Key_Return);
+        QCOMPARE(e->toPlainText(), QStringLiteral("SELECT * FROM customer_orders"));
     }
 
     void highlightingUsesOurSqliteDefinition()

@@ -5,7 +5,12 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QFontDatabase>
+#include <QKeyEvent>
+#include <QScrollBar>
+#include <QStringListModel>
 #include <QPainter>
 #include <QTextBlock>
 
@@ -39,6 +44,19 @@ SqlEditor::SqlEditor(QWidget *parent)
         def = m_repo->definitionForName(QStringLiteral("SQL"));
     m_highlighter->setDefinition(def);
     applyTheme();
+
+    // Completion: SQLite's keywords and functions (from the definition, itself
+    // generated from the linked SQLite) plus the schema's names.
+    for (const QString &list : {QStringLiteral("keywords"), QStringLiteral("functions"), QStringLiteral("types")})
+        m_keywords += def.keywordList(list);
+    m_words = new QStringListModel(this);
+    m_completer = new QCompleter(m_words, this);
+    m_completer->setWidget(this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setModelSorting(QCompleter::CaseInsensitivelySortedModel);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &SqlEditor::insertCompletion);
+    updateCompletionModel();
     connect(this, &QPlainTextEdit::blockCountChanged, this, [this] {
         setViewportMargins(lineNumberWidth(), 0, 0, 0);
     });
@@ -57,6 +75,89 @@ SqlEditor::~SqlEditor() = default;
 QString SqlEditor::definitionName() const
 {
     return m_highlighter->definition().name();
+}
+
+void SqlEditor::setSchemaWords(const QStringList &words)
+{
+    m_schemaWords = words;
+    updateCompletionModel();
+}
+
+QStringList SqlEditor::completionWords() const
+{
+    return m_words->stringList();
+}
+
+void SqlEditor::updateCompletionModel()
+{
+    QStringList all = m_keywords + m_schemaWords;
+    std::sort(all.begin(), all.end(), [](const QString &a, const QString &b) {
+        const int c = a.compare(b, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a < b;
+    });
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    m_words->setStringList(all);
+}
+
+QString SqlEditor::wordBeforeCursor() const
+{
+    QTextCursor c = textCursor();
+    const QString block = c.block().text();
+    int i = c.positionInBlock();
+    const int end = i;
+    while (i > 0 && (block.at(i - 1).isLetterOrNumber() || block.at(i - 1) == QLatin1Char('_')))
+        --i;
+    return block.mid(i, end - i);
+}
+
+void SqlEditor::insertCompletion(const QString &word)
+{
+    QTextCursor c = textCursor();
+    const int typed = int(wordBeforeCursor().size());
+    c.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, typed);
+    // Names that are not plain identifiers are inserted quoted.
+    bool plain = !word.isEmpty() && (word.at(0).isLetter() || word.at(0) == QLatin1Char('_'));
+    for (QChar ch : word)
+        plain = plain && (ch.isLetterOrNumber() || ch == QLatin1Char('_'));
+    c.insertText(plain ? word : QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'));
+    setTextCursor(c);
+}
+
+void SqlEditor::keyPressEvent(QKeyEvent *e)
+{
+    if (m_completer->popup()->isVisible()) {
+        switch (e->key()) {
+        case Qt::Key_Enter:
+        case Qt::Key_Return:
+        case Qt::Key_Tab:
+        case Qt::Key_Escape:
+            e->ignore(); // the completer's popup takes these
+            return;
+        default:
+            break;
+        }
+    }
+    const bool shortcut = e->modifiers() == Qt::ControlModifier && e->key() == Qt::Key_Space;
+    if (!shortcut)
+        QPlainTextEdit::keyPressEvent(e);
+    const QString prefix = wordBeforeCursor();
+    const bool typing = !e->text().isEmpty() && (e->text().at(0).isLetterOrNumber() || e->text().at(0) == QLatin1Char('_'));
+    if (!shortcut && (!typing || prefix.size() < 2)) {
+        m_completer->popup()->hide();
+        return;
+    }
+    if (prefix != m_completer->completionPrefix()) {
+        m_completer->setCompletionPrefix(prefix);
+        m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
+    }
+    if (m_completer->completionCount() == 0
+        || (m_completer->completionCount() == 1 && m_completer->currentCompletion().compare(prefix, Qt::CaseInsensitive) == 0)) {
+        m_completer->popup()->hide();
+        return;
+    }
+    QRect r = cursorRect();
+    r.setWidth(m_completer->popup()->sizeHintForColumn(0) + m_completer->popup()->verticalScrollBar()->sizeHint().width());
+    m_completer->complete(r);
 }
 
 void SqlEditor::applyTheme()

@@ -4,6 +4,9 @@
 
 #include <memory>
 
+class QCompleter;
+class QStringListModel;
+
 namespace KSyntaxHighlighting {
 class Repository;
 class SyntaxHighlighter;
@@ -27,8 +30,15 @@ public:
     int errorPosition() const { return m_errorPos; }
     /// The name of the syntax definition in use.
     QString definitionName() const;
+    /// Names offered by completion besides SQLite's keywords and functions
+    /// (tables, views, columns of the database the editor runs on).
+    void setSchemaWords(const QStringList &words);
+    /// Everything completion can offer now, sorted case-insensitively.
+    QStringList completionWords() const;
+    QCompleter *completer() const { return m_completer; }
 
 protected:
+    void keyPressEvent(QKeyEvent *e) override;
     void resizeEvent(QResizeEvent *e) override;
     void changeEvent(QEvent *e) override;
 
@@ -38,11 +48,18 @@ private:
     int lineNumberWidth() const;
     void paintLineNumbers(QPaintEvent *e);
     void updateSelections();
+    void updateCompletionModel();
+    QString wordBeforeCursor() const;
+    void insertCompletion(const QString &word);
 
     std::unique_ptr<KSyntaxHighlighting::Repository> m_repo;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
     QWidget *m_lineNumbers = nullptr;
     int m_errorPos = -1;
+    QCompleter *m_completer = nullptr;
+    QStringListModel *m_words = nullptr;
+    QStringList m_keywords;
+    QStringList m_schemaWords;
 };
 
 } // namespace Litehouse

@@ -10,6 +10,7 @@
 #include "transactions/savepointpanel.h"
 #include "transactions/transactionpanel.h"
 #include "schema/schemadock.h"
+#include "schema/schemamodel.h"
 #include "util/futures.h"
 
 #include <QAction>
@@ -582,9 +583,30 @@ void MainWindow::dropEvent(QDropEvent *e)
 
 // --- Schema dock and table browser tabs ---
 
+void MainWindow::updateSchemaWords()
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QueryTab *t = tab(i);
+        if (!t || t->database().isEmpty())
+            continue;
+        const SchemaModel *model = m_schemaDock->model();
+        QStringList words;
+        for (auto kind : {SchemaModel::Kind::Table, SchemaModel::Kind::View}) {
+            for (const QString &name : model->objectNames(t->database(), kind)) {
+                words << name;
+                words << model->columnNames(t->database(), name);
+            }
+        }
+        t->editor()->setSchemaWords(words);
+    }
+}
+
 void MainWindow::setupSchemaDock()
 {
     m_schemaDock = new SchemaDock(m_manager, this);
+    // Completion offers the names of the database each editor runs on.
+    connect(m_schemaDock->model(), &SchemaModel::refreshed, this, [this] { updateSchemaWords(); });
+    connect(this, &MainWindow::currentDatabaseChanged, this, [this] { updateSchemaWords(); });
     addDockWidget(Qt::LeftDockWidgetArea, m_schemaDock);
     resizeDocks({m_schemaDock}, {320}, Qt::Horizontal); // room for names and types; a saved layout wins
     connect(m_schemaDock, &SchemaDock::tableActivated, this, &MainWindow::browseTable);

@@ -91,6 +91,7 @@ private:
     void wireTab(QueryTab *tab);
     bool isAnyTabRunning() const;
     void setupSchemaDock();
+    void updateSchemaWords();
 
     Manager *m_manager;
     QStringList m_databases;

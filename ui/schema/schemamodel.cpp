@@ -103,6 +103,21 @@ QStringList SchemaModel::objectNames(const QString &database, Kind kind) const
     return out;
 }
 
+QStringList SchemaModel::columnNames(const QString &database, const QString &table) const
+{
+    QStringList out;
+    for (Kind k : {Kind::Table, Kind::View}) {
+        QStandardItem *g = groupItem(database, k);
+        for (int i = 0; g && i < g->rowCount(); ++i) {
+            QStandardItem *t = g->child(i);
+            if (t->data(NameRole).toString() == table)
+                for (int c = 0; c < t->rowCount(); ++c)
+                    out << t->child(c)->data(NameRole).toString();
+        }
+    }
+    return out;
+}
+
 QStringList SchemaModel::columnsOf(const QString &database, const QString &table) const
 {
     QStringList out;

@@ -48,6 +48,8 @@ public:
     QStringList objectNames(const QString &database, Kind kind) const;
     /// A table's or view's columns as "name TYPE" (for tests and tooltips).
     QStringList columnsOf(const QString &database, const QString &table) const;
+    /// A table's or view's column names only.
+    QStringList columnNames(const QString &database, const QString &table) const;
 
 Q_SIGNALS:
     /// A database's tree was rebuilt.

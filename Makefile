@@ -7,7 +7,7 @@ JOBS      ?= $(shell nproc)
 CMAKE_ARGS ?=
 DEMO_DB   ?=
 
-.PHONY: all deps configure build run test bench fuzz asan tsan clean
+.PHONY: all deps configure build run test bench fuzz asan tsan clean translations
 
 all: build
 
@@ -43,6 +43,12 @@ tsan: deps
 	@LITEHOUSE_DEPS_PREFIX="$$(cat $(BUILD)/.deps-prefix)" cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan -j$(JOBS)
 	@cd build-tsan && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) -L core --timeout 900
+
+# Re-reads every tr() string into translations/*.ts, then fills in the German
+# text from translations/fill_de.py (which fails on any string without one).
+translations:
+	@/usr/lib/qt6/bin/lupdate -silent -locations none -no-obsolete ui app/gui -ts translations/litehouse_de.ts
+	@python3 translations/fill_de.py translations/litehouse_de.ts
 
 clean:
 	rm -rf $(BUILD) build-asan build-tsan build-release

@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QAbstractItemView>
 #include <QClipboard>
+#include <QMenuBar>
+#include <QTranslator>
 #include <QCompleter>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -252,6 +254,21 @@ private Q_SLOTS:
         QCOMPARE(e->completer()->currentCompletion(), QStringLiteral("customer_orders"));
         QTest::keyClick(e->completer()->popup(), Qt::Key_Return);
         QCOMPARE(e->toPlainText(), QStringLiteral("SELECT * FROM customer_orders"));
+    }
+
+    void germanTranslationIsBuiltIn()
+    {
+        QTranslator de;
+        QVERIFY(de.load(QLocale(QLocale::German), QStringLiteral("litehouse"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&de);
+        Manager m;
+        MainWindow w(&m, nullptr, state());
+        QStringList menus;
+        for (QAction *a : w.menuBar()->actions())
+            menus << a->text();
+        QCoreApplication::removeTranslator(&de);
+        QCOMPARE(menus.first(), QStringLiteral("&Datei"));
+        QVERIFY(menus.contains(QStringLiteral("&Abfrage")));
     }
 
     void highlightingUsesOurSqliteDefinition()

@@ -1,0 +1,743 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Litehouse::BrowserModel</name>
+    <message>
+        <source>There is no table or view named “%1” in this database.</source>
+        <translation>In dieser Datenbank gibt es keine Tabelle oder Sicht namens „%1“.</translation>
+    </message>
+    <message>
+        <source>“%1” needs a value after it</source>
+        <translation>„%1“ braucht einen Wert dahinter</translation>
+    </message>
+    <message numerus="yes">
+        <source>BLOB %n byte(s): %1</source>
+        <translation><numerusform>BLOB %n Byte: %1</numerusform><numerusform>BLOB %n Bytes: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>NULL (no value)</source>
+        <translation>NULL (kein Wert)</translation>
+    </message>
+    <message>
+        <source>Empty text</source>
+        <translation>Leerer Text</translation>
+    </message>
+    <message>
+        <source>%1 (no declared type)</source>
+        <translation>%1 (kein deklarierter Typ)</translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::CloseGuard</name>
+    <message>
+        <source>Open transaction</source>
+        <translation>Offene Transaktion</translation>
+    </message>
+    <message>
+        <source>“%1” has a transaction open since %2 (%3).</source>
+        <translation>In „%1“ ist seit %2 eine Transaktion offen (%3).</translation>
+    </message>
+    <message>
+        <source>Commit its changes or roll them back before closing?</source>
+        <translation>Die Änderungen vor dem Schließen festschreiben oder zurückrollen?</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Festschreiben</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation>Zurückrollen</translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::FilterHeader</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Rows whose value contains this text.
+Or start with an operator: = &lt;&gt; &lt; &lt;= &gt; &gt;= (for example “&gt;= 10”),
+or type “is null” or “not null”.</source>
+        <translation>Zeilen, deren Wert diesen Text enthält.
+Oder mit einem Operator beginnen: = &lt;&gt; &lt; &lt;= &gt; &gt;= (zum Beispiel „&gt;= 10“),
+oder „is null“ bzw. „not null“ eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::MainWindow</name>
+    <message>
+        <source>Litehouse</source>
+        <translation>Litehouse</translation>
+    </message>
+    <message>
+        <source>The database the current tab runs on</source>
+        <translation>Die Datenbank, auf der der aktuelle Tab arbeitet</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>Savepoints</source>
+        <translation>Sicherungspunkte</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>&amp;Neue Datenbank …</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>Datenbank ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;Read-Only…</source>
+        <translation>&amp;Schreibgeschützt öffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Close Database</source>
+        <translation>Datenbank s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;Abfrage</translation>
+    </message>
+    <message>
+        <source>New &amp;Tab</source>
+        <translation>Neuer &amp;Tab</translation>
+    </message>
+    <message>
+        <source>Run &amp;Statement</source>
+        <translation>&amp;Anweisung ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Run All or Selection</source>
+        <translation>Alles oder Auswahl aus&amp;führen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>Follow the System</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes when Litehouse starts again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Litehouse.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Litehouse</source>
+        <translation>&amp;Über Litehouse</translation>
+    </message>
+    <message>
+        <source>About Litehouse</source>
+        <translation>Über Litehouse</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Litehouse %1&lt;/b&gt;&lt;br&gt;A fast, trustworthy desktop workbench for SQLite.</source>
+        <translation>&lt;b&gt;Litehouse %1&lt;/b&gt;&lt;br&gt;Eine schnelle, verlässliche Arbeitsumgebung für SQLite.</translation>
+    </message>
+    <message>
+        <source>▶ Statement</source>
+        <translation>▶ Anweisung</translation>
+    </message>
+    <message>
+        <source>▶ Run</source>
+        <translation>▶ Ausführen</translation>
+    </message>
+    <message>
+        <source>■ Cancel</source>
+        <translation>■ Abbrechen</translation>
+    </message>
+    <message>
+        <source>Query %1</source>
+        <translation>Abfrage %1</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Open Database Read-Only</source>
+        <translation>Datenbank schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3 *.db3);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3 *.db3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation>Neue Datenbank</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3)</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>%1 — Litehouse</source>
+        <translation>%1 — Litehouse</translation>
+    </message>
+    <message>
+        <source>No database open — File ▸ Open, or drop a file here</source>
+        <translation>Keine Datenbank offen — Datei ▸ Öffnen, oder eine Datei hierher ziehen</translation>
+    </message>
+    <message>
+        <source>in transaction (%1)</source>
+        <translation>in Transaktion (%1)</translation>
+    </message>
+    <message>
+        <source>autocommit</source>
+        <translation>Autocommit</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) so far</source>
+        <translation><numerusform>bisher %n Zeile</numerusform><numerusform>bisher %n Zeilen</numerusform></translation>
+    </message>
+    <message>
+        <source>Closing when the running statement finishes (Esc stops it)…</source>
+        <translation>Schließt, sobald die laufende Anweisung fertig ist (Esc bricht sie ab) …</translation>
+    </message>
+    <message>
+        <source>&amp;Schema</source>
+        <translation>&amp;Schema</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::QueryTab</name>
+    <message>
+        <source>Type SQL here. Ctrl+Enter runs the statement under the cursor, Ctrl+Shift+Enter or F5 runs all (or the selection), Esc stops.</source>
+        <translation>SQL hier eingeben. Strg+Eingabe führt die Anweisung am Cursor aus, Strg+Umschalt+Eingabe oder F5 alles (oder die Auswahl), Esc bricht ab.</translation>
+    </message>
+    <message>
+        <source>Click to move the cursor to the error</source>
+        <translation>Klicken, um den Cursor zum Fehler zu setzen</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <source>Result %1</source>
+        <translation>Ergebnis %1</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Zuerst eine Datenbank öffnen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Query started: %1</source>
+        <translation>Abfrage gestartet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in %1 ms</source>
+        <translation><numerusform>%n Zeile in %1 ms</numerusform><numerusform>%n Zeilen in %1 ms</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) affected in %1 ms</source>
+        <translation><numerusform>%n Zeile geändert in %1 ms</numerusform><numerusform>%n Zeilen geändert in %1 ms</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::ResultModel</name>
+    <message numerus="yes">
+        <source>BLOB %n byte(s): %1</source>
+        <translation><numerusform>BLOB %n Byte: %1</numerusform><numerusform>BLOB %n Bytes: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>NULL (no value)</source>
+        <translation>NULL (kein Wert)</translation>
+    </message>
+    <message>
+        <source>Empty text</source>
+        <translation>Leerer Text</translation>
+    </message>
+    <message>
+        <source>The rows changed since the query ran; run it again.</source>
+        <translation>Die Zeilen haben sich seit der Abfrage geändert; bitte erneut ausführen.</translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::ResultView</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy with Headers</source>
+        <translation>Mit Spaltennamen kopieren</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Als CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export to JSON…</source>
+        <translation>Als JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>Count All Rows</source>
+        <translation>Alle Zeilen zählen</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export to JSON</source>
+        <translation>Als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation><numerusform>%n Zeile nach %1 exportiert</numerusform><numerusform>%n Zeilen nach %1 exportiert</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::SavepointPanel</name>
+    <message>
+        <source>Savepoint “%1”, level %2 of %3</source>
+        <translation>Sicherungspunkt „%1“, Ebene %2 von %3</translation>
+    </message>
+    <message>
+        <source>Open savepoints, outermost first</source>
+        <translation>Offene Sicherungspunkte, äußerster zuerst</translation>
+    </message>
+    <message>
+        <source>New savepoint name</source>
+        <translation>Name des neuen Sicherungspunkts</translation>
+    </message>
+    <message>
+        <source>Letters, digits and underscores, starting with a letter or underscore</source>
+        <translation>Buchstaben, Ziffern und Unterstriche, beginnend mit einem Buchstaben oder Unterstrich</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Create a savepoint; without an open transaction it also begins one</source>
+        <translation>Einen Sicherungspunkt anlegen; ohne offene Transaktion beginnt er auch eine</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Keep the changes made since the selected savepoint and close it, with every savepoint inside it</source>
+        <translation>Die Änderungen seit dem gewählten Sicherungspunkt behalten und ihn samt allen inneren Sicherungspunkten schließen</translation>
+    </message>
+    <message>
+        <source>Rollback to</source>
+        <translation>Zurückrollen zu</translation>
+    </message>
+    <message>
+        <source>Undo the changes made since the selected savepoint; it stays open</source>
+        <translation>Die Änderungen seit dem gewählten Sicherungspunkt rückgängig machen; er bleibt offen</translation>
+    </message>
+    <message>
+        <source>Type a name for the savepoint.</source>
+        <translation>Einen Namen für den Sicherungspunkt eingeben.</translation>
+    </message>
+    <message>
+        <source>A savepoint name can have at most 128 characters.</source>
+        <translation>Ein Sicherungspunktname darf höchstens 128 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid savepoint name: use letters, digits and underscores, starting with a letter or underscore.</source>
+        <translation>„%1“ ist kein gültiger Sicherungspunktname: Buchstaben, Ziffern und Unterstriche verwenden, beginnend mit einem Buchstaben oder Unterstrich.</translation>
+    </message>
+    <message>
+        <source>Could not create savepoint “%1”: %2</source>
+        <translation>Sicherungspunkt „%1“ konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not release savepoint “%1”: %2</source>
+        <translation>Sicherungspunkt „%1“ konnte nicht freigegeben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not roll back to savepoint “%1”: %2</source>
+        <translation>Zurückrollen zu Sicherungspunkt „%1“ fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>Keine Datenbank</translation>
+    </message>
+    <message>
+        <source>No savepoints open</source>
+        <translation>Keine Sicherungspunkte offen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n savepoint(s), outermost first</source>
+        <translation><numerusform>%n Sicherungspunkt, äußerster zuerst</numerusform><numerusform>%n Sicherungspunkte, äußerster zuerst</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::SchemaDock</name>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>&amp;Browse</source>
+        <translation>&amp;Durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;SELECT * in Editor</source>
+        <translation>&amp;SELECT * im Editor</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Name</source>
+        <translation>Namen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh All</source>
+        <translation>Alle a&amp;ktualisieren</translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::SchemaModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>unique on %1</source>
+        <translation>eindeutig auf %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>Created by SQLite for a PRIMARY KEY or UNIQUE constraint</source>
+        <translation>Von SQLite für eine PRIMARY-KEY- oder UNIQUE-Bedingung angelegt</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>not null</source>
+        <translation>nicht NULL</translation>
+    </message>
+    <message>
+        <source>%1 · PK</source>
+        <translation>%1 · PS</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Sichten</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::TableBrowser</name>
+    <message>
+        <source>Open in Editor</source>
+        <translation>Im Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>The statement for the first page; later pages continue after the last row's key.
+Values are bound, never spliced into the text.</source>
+        <translation>Die Anweisung für die erste Seite; weitere Seiten setzen nach dem Schlüssel der letzten Zeile fort.
+Werte werden gebunden, nie in den Text eingesetzt.</translation>
+    </message>
+    <message>
+        <source>Generated SQL</source>
+        <translation>Erzeugtes SQL</translation>
+    </message>
+    <message>
+        <source>Open this query in a new editor tab, with its values written in</source>
+        <translation>Diese Abfrage mit eingesetzten Werten in einem neuen Editor-Tab öffnen</translation>
+    </message>
+    <message>
+        <source>Read the rows again</source>
+        <translation>Die Zeilen neu lesen</translation>
+    </message>
+    <message>
+        <source>No bound values</source>
+        <translation>Keine gebundenen Werte</translation>
+    </message>
+    <message>
+        <source>Bound values: %1</source>
+        <translation>Gebundene Werte: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) so far, more as you scroll</source>
+        <translation><numerusform>bisher %n Zeile, mehr beim Blättern</numerusform><numerusform>bisher %n Zeilen, mehr beim Blättern</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::TransactionPanel</name>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Modus:</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>Seit:</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Verzögert (DEFERRED)</translation>
+    </message>
+    <message>
+        <source>Begin a transaction that takes its locks when it first reads or writes</source>
+        <translation>Eine Transaktion beginnen, die ihre Sperren beim ersten Lesen oder Schreiben nimmt</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>Sofort (IMMEDIATE)</translation>
+    </message>
+    <message>
+        <source>Begin a transaction that takes the write lock at once</source>
+        <translation>Eine Transaktion beginnen, die sofort die Schreibsperre nimmt</translation>
+    </message>
+    <message>
+        <source>Exclusive</source>
+        <translation>Exklusiv (EXCLUSIVE)</translation>
+    </message>
+    <message>
+        <source>Begin a transaction that takes the write lock at once; outside WAL mode it also keeps readers out</source>
+        <translation>Eine Transaktion beginnen, die sofort die Schreibsperre nimmt; außerhalb des WAL-Modus sperrt sie auch Leser aus</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <source>Begin a transaction: choose deferred, immediate or exclusive</source>
+        <translation>Eine Transaktion beginnen: verzögert, sofort oder exklusiv</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Festschreiben</translation>
+    </message>
+    <message>
+        <source>Make the transaction's changes permanent</source>
+        <translation>Die Änderungen der Transaktion dauerhaft machen</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <source>Undo every change made since the transaction began</source>
+        <translation>Alle Änderungen seit Beginn der Transaktion rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Manual commit</source>
+        <translation>Manuell festschreiben</translation>
+    </message>
+    <message>
+        <source>Run the editor's statements inside a transaction that stays open until you commit or roll back</source>
+        <translation>Die Anweisungen des Editors in einer Transaktion ausführen, die offen bleibt, bis Sie festschreiben oder zurückrollen</translation>
+    </message>
+    <message>
+        <source>The next statement you run begins a transaction.</source>
+        <translation>Die nächste ausgeführte Anweisung beginnt eine Transaktion.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>verzögert</translation>
+    </message>
+    <message>
+        <source>immediate</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>exclusive</source>
+        <translation>exklusiv</translation>
+    </message>
+    <message>
+        <source>savepoint</source>
+        <translation>Sicherungspunkt</translation>
+    </message>
+    <message>
+        <source>Begin failed: %1</source>
+        <translation>Beginnen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Commit failed: %1</source>
+        <translation>Festschreiben fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Rollback failed: %1</source>
+        <translation>Zurückrollen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Keine Datenbank ist offen.</translation>
+    </message>
+    <message>
+        <source>Could not begin a transaction: %1</source>
+        <translation>Transaktion konnte nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>Keine Datenbank</translation>
+    </message>
+    <message>
+        <source>Autocommit</source>
+        <translation>Autocommit</translation>
+    </message>
+    <message>
+        <source>Every statement is committed as soon as it succeeds</source>
+        <translation>Jede Anweisung wird festgeschrieben, sobald sie gelingt</translation>
+    </message>
+    <message>
+        <source>In transaction</source>
+        <translation>In Transaktion</translation>
+    </message>
+    <message>
+        <source>Changes are not visible to other connections until you commit</source>
+        <translation>Änderungen sind für andere Verbindungen erst nach dem Festschreiben sichtbar</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A desktop workbench for SQLite</source>
+        <translation>Eine Arbeitsumgebung für SQLite</translation>
+    </message>
+    <message>
+        <source>Open the demo database (created on first run).</source>
+        <translation>Die Demo-Datenbank öffnen (beim ersten Start angelegt).</translation>
+    </message>
+    <message>
+        <source>Open the files read-only.</source>
+        <translation>Die Dateien schreibgeschützt öffnen.</translation>
+    </message>
+    <message>
+        <source>Databases to open.</source>
+        <translation>Zu öffnende Datenbanken.</translation>
+    </message>
+</context>
+</TS>

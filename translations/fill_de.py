@@ -69,6 +69,8 @@ DE = {
     'running…': 'läuft …',
     '%n row(s)': ('%n Zeile', '%n Zeilen'),
     '%n row(s) so far': ('bisher %n Zeile', 'bisher %n Zeilen'),
+    '%1 of %n row(s) shown': ('%1 von %n Zeile angezeigt', '%1 von %n Zeilen angezeigt'),
+    '%n row(s) so far, counting…': ('bisher %n Zeile, wird gezählt …', 'bisher %n Zeilen, wird gezählt …'),
     'Closing when the running statement finishes (Esc stops it)…': 'Schließt, sobald die laufende Anweisung fertig ist (Esc bricht sie ab) …',
     '&Schema': '&Schema',
     '%1 in %2': '%1 in %2',

@@ -247,10 +247,6 @@ oder „is null“ bzw. „not null“ eingeben.</translation>
         <source>%n row(s)</source>
         <translation><numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) so far</source>
-        <translation><numerusform>bisher %n Zeile</numerusform><numerusform>bisher %n Zeilen</numerusform></translation>
-    </message>
     <message>
         <source>Closing when the running statement finishes (Esc stops it)…</source>
         <translation>Schließt, sobald die laufende Anweisung fertig ist (Esc bricht sie ab) …</translation>
@@ -262,6 +258,14 @@ oder „is null“ bzw. „not null“ eingeben.</translation>
     <message>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n row(s) shown</source>
+        <translation><numerusform>%1 von %n Zeile angezeigt</numerusform><numerusform>%1 von %n Zeilen angezeigt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) so far, counting…</source>
+        <translation><numerusform>bisher %n Zeile, wird gezählt …</numerusform><numerusform>bisher %n Zeilen, wird gezählt …</numerusform></translation>
     </message>
 </context>
 <context>

@@ -311,10 +311,12 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     int runs = 3;
     double scale = 1.0;
+    QString only; // --only W2p: run one workload (for profiling)
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--runs")) runs = qMax(1, args[i + 1].toInt());
         if (args[i] == QLatin1String("--scale")) scale = qBound(0.001, args[i + 1].toDouble(), 10.0);
+        if (args[i] == QLatin1String("--only")) only = args[i + 1];
     }
     g_rows = int(1000000 * scale); g_points = int(100000 * scale); g_txs = int(10000 * scale);
     QTemporaryDir dir; g_dir = dir.path();
@@ -334,6 +336,8 @@ int main(int argc, char **argv)
     printf("%-26s %-10s %14s %14s %14s %14s %9s %9s %8s\n", "workload", "unit", "raw median", "QSQLITE median",
            "Litehouse min", "Litehouse med", "LH/raw", "QT/raw", "target");
     for (const W &w : ws) {
+        if (!only.isEmpty() && QString::fromLatin1(w.name).section(QLatin1Char(' '), 0, 0) != only)
+            continue;
         const Stat r = measure(runs, w.raw), q = measure(runs, w.qt), l = measure(runs, w.lh);
         auto value = [&](double sec) { return w.higherIsBetter ? w.work / sec : sec * 1e6 / w.work; };
         // Ratios are throughput relative to raw (>1 is faster) for rates, time relative to raw for latencies.

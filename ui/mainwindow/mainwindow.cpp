@@ -495,8 +495,12 @@ void MainWindow::updateStatus()
         parts << t->lastStatus();
     if (t && t->resultCount() > 0) {
         ResultModel *m = t->resultModel(0);
-        parts << (m->atEnd() ? tr("%n row(s)", nullptr, m->rowCount())
-                             : tr("%n row(s) so far", nullptr, m->rowCount()));
+        if (m->atEnd())
+            parts << tr("%n row(s)", nullptr, m->rowCount());
+        else if (m->totalCount() >= 0)
+            parts << tr("%1 of %n row(s) shown", nullptr, int(qMin<qint64>(m->totalCount(), INT_MAX))).arg(m->rowCount());
+        else
+            parts << tr("%n row(s) so far, counting…", nullptr, m->rowCount());
     }
     m_status->setText(parts.join(QStringLiteral("  ·  ")));
 }

@@ -13,6 +13,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTime>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Litehouse {
@@ -207,6 +208,12 @@ void QueryTab::runNext()
                      model->setQuery(m_manager, m_database, piece.sql);
                      addResultTab(model, ++m_resultNumber);
                      model->setStream(r.value());
+                     // The total comes later, counted in the background (Esc cancels it).
+                     connect(model, &ResultModel::totalCountKnown, this, &QueryTab::statusChanged);
+                     QTimer::singleShot(0, model, [model] {
+                         if (!model->atEnd())
+                             model->countRows();
+                     });
                      log(tr("Query started: %1").arg(piece.sql.simplified().left(120)));
                      runNext();
                  });
@@ -271,8 +278,10 @@ void QueryTab::cancel()
 {
     m_cancel.cancel();
     for (int i = 0; i < resultCount(); ++i)
-        if (auto *m = resultModel(i))
+        if (auto *m = resultModel(i)) {
             m->cancelFetch();
+            m->cancelCount();
+        }
 }
 
 bool QueryTab::eventFilter(QObject *watched, QEvent *event)

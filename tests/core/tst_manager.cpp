@@ -601,6 +601,55 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(ProcessLock::lockPathFor(p)));
     }
 
+    void boundedQueueFailsClearlyOnTheOwnerThread()
+    {
+        Manager m;
+        const QString p = path("queue.db");
+        OpenOptions o;
+        o.maxQueuedTasks = 3;
+        QVERIFY(LH_OK(m.open(p, o)).ok());
+        // Hold the writer with a long query, then queue past the limit from
+        // the manager's own thread, which must never wait.
+        ExecOptions blocker;
+        auto longOne = m.execute(p, QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) "
+                                                   "SELECT count(*) FROM c"), {}, blocker);
+        QTest::qWait(50);
+        QList<QFuture<Outcome<StatementResult>>> queued;
+        for (int i = 0; i < 6; ++i)
+            queued.append(m.execute(p, QStringLiteral("SELECT ?"), Params{Value(i)}));
+        int full = 0;
+        for (auto &f : queued)
+            if (f.isFinished() && !f.result().ok() && f.result().error().kind() == Error::Kind::QueueFull) {
+                ++full;
+                QVERIFY(f.result().error().message().contains(QStringLiteral("limit 3")));
+            }
+        QCOMPARE(full, 3);
+        blocker.cancel.cancel();
+        QCOMPARE(await(longOne).error().kind(), Error::Kind::Interrupted);
+        // The ones that were queued ran.
+        int ok = 0;
+        for (auto &f : queued)
+            ok += await(f).ok() ? 1 : 0;
+        QCOMPARE(ok, 3);
+        // From another thread, a full queue waits instead of failing.
+        std::atomic<int> waitedOk{0};
+        ExecOptions blocker2;
+        auto longTwo = m.execute(p, QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) "
+                                                   "SELECT count(*) FROM c"), {}, blocker2);
+        std::thread worker([&] {
+            QList<QFuture<Outcome<StatementResult>>> fs;
+            for (int i = 0; i < 8; ++i)
+                fs.append(m.execute(p, QStringLiteral("SELECT 1")));
+            for (auto &f : fs)
+                waitedOk += await(f).ok() ? 1 : 0;
+        });
+        QTest::qWait(100);
+        blocker2.cancel.cancel();
+        worker.join();
+        await(longTwo);
+        QCOMPARE(waitedOk.load(), 8);
+    }
+
     void closeWaitsForQueuedWork()
     {
         Manager m;

@@ -197,7 +197,8 @@ Outcome<Done> Connection::open(const OpenOptions &options)
     else
         flags |= SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
     const QByteArray path = m_path.toUtf8();
-    int rc = sqlite3_open_v2(path.constData(), &m_db, flags, nullptr);
+    const QByteArray vfs = options.vfs.toUtf8();
+    int rc = sqlite3_open_v2(path.constData(), &m_db, flags, vfs.isEmpty() ? nullptr : vfs.constData());
     if (rc != SQLITE_OK) {
         Error e = m_db ? lastError(rc) : Error::sqlite(rc, QString::fromUtf8(sqlite3_errstr(rc)));
         e.withMessage(QStringLiteral("cannot open %1: %2").arg(m_path, e.message())).withDatabase(m_path);

@@ -518,7 +518,11 @@ Outcome<ScriptResult> Connection::executeScript(const QByteArray &sql, const Par
     while (pos < end) {
         const char *tail = nullptr;
         sqlite3_stmt *raw = nullptr;
-        const int rc = sqlite3_prepare_v3(m_db, pos, int(end - pos), 0, &raw, &tail);
+        // The length includes the '\0' that QByteArray keeps after its data:
+        // given a length without it, SQLite copies the rest of the script on
+        // every prepare, which made a long script quadratic (a 10 MB script
+        // of 42,000 statements took 16 s).
+        const int rc = sqlite3_prepare_v3(m_db, pos, int(end - pos) + 1, 0, &raw, &tail);
         if (rc != SQLITE_OK)
             return locate(lastError(rc), pos);
         const char *base = pos;

@@ -526,6 +526,12 @@ Outcome<ScriptResult> Connection::executeScript(const QByteArray &sql, const Par
         if (rc != SQLITE_OK)
             return locate(lastError(rc), pos);
         const char *base = pos;
+        if (!raw && tail == pos && pos < end) {
+            // SQLite stops at a '\0': going on from it would loop forever,
+            // and skipping the rest of the script would hide it.
+            return Error::invalid(QStringLiteral("the script holds a NUL character at byte %1").arg(pos - begin))
+                .withSql(QString::fromUtf8(sql)).withOffset(int(pos - begin)).withDatabase(m_path);
+        }
         pos = tail;
         if (!raw) // whitespace or comments only
             continue;

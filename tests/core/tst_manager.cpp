@@ -191,6 +191,26 @@ private Q_SLOTS:
         QCOMPARE(r2.error().code(), SQLITE_ERROR);
     }
 
+    void scriptWithNulCharacterFails()
+    {
+        // Regression (found by the fuzz_script target): a NUL byte in a script
+        // made executeScript loop forever on the writer.
+        Manager m;
+        const QString p = path("nul.db");
+        QVERIFY(LH_OK(m.open(p)).ok());
+        for (const QString &script : {QStringLiteral("SELECT 1;") + QChar(0) + QStringLiteral("SELECT 2;"),
+                                      QString(QChar(0)) + QStringLiteral("SELECT 1"), QStringLiteral("SELECT 1;") + QChar(0)}) {
+            auto f = m.executeScript(p, script);
+            QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 10000);
+            const auto r = f.result();
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().kind(), Error::Kind::InvalidArgument);
+            QVERIFY(r.error().message().contains(QStringLiteral("NUL")));
+            QCOMPARE(r.error().offset(), int(script.indexOf(QChar(0))));
+        }
+        QVERIFY(LH_OK(m.execute(p, QStringLiteral("SELECT 1"))).ok()); // the writer is free
+    }
+
     void longScriptTakesLinearTime()
     {
         // Regression: each statement of a script used to copy the rest of

@@ -27,6 +27,11 @@ run: build
 
 test: build
 	@cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) --timeout 600
+	@DEPS_PREFIX_FILE=$(BUILD)/.deps-prefix JOBS=$(JOBS) FUZZ_SECONDS=$${FUZZ_SECONDS:-5} bash tests/fuzz/run.sh
+
+# Each libFuzzer target for FUZZ_SECONDS (default 300) on its corpus.
+fuzz: deps
+	@DEPS_PREFIX_FILE=$(BUILD)/.deps-prefix JOBS=$(JOBS) FUZZ_SECONDS=$${FUZZ_SECONDS:-300} bash tests/fuzz/run.sh
 
 # Every area's benchmark: build/bench/<area>/litehouse-bench-<area>.
 bench: build
@@ -45,4 +50,4 @@ tsan: deps
 	@cd build-tsan && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) -L core --timeout 900
 
 clean:
-	rm -rf $(BUILD) build-asan build-tsan build-release
+	rm -rf $(BUILD) build-asan build-tsan build-release build-fuzz

@@ -41,12 +41,12 @@ bench: build
 # Sanitizer builds of the core and its tests (see CMakePresets.json).
 asan: deps
 	@LITEHOUSE_DEPS_PREFIX="$$(cat $(BUILD)/.deps-prefix)" cmake --preset asan >/dev/null
-	@cmake --build --preset asan -j$(JOBS)
+	@cmake --build --preset asan -j$(JOBS) --target litehouse-core-tests
 	@cd build-asan && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) -L core --timeout 900
 
 tsan: deps
 	@LITEHOUSE_DEPS_PREFIX="$$(cat $(BUILD)/.deps-prefix)" cmake --preset tsan >/dev/null
-	@cmake --build --preset tsan -j$(JOBS)
+	@cmake --build --preset tsan -j$(JOBS) --target litehouse-core-tests
 	@cd build-tsan && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) -L core --timeout 900
 
 clean:

@@ -41,6 +41,9 @@ struct OpenOptions
     int statementCacheSize = 64;         ///< prepared statements kept per connection
     int maxQueuedTasks = 1 << 20;        ///< past this a submit waits (worker threads) or fails (the manager's thread)
     RetryPolicy retry;
+    /// Name of a registered SQLite VFS to open the file with (empty: the
+    /// default one). Tests use it for fault injection.
+    QString vfs;
 
     /// Many readers, a large cache and memory map: browsing and reporting.
     static OpenOptions readHeavy();

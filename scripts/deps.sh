@@ -21,7 +21,8 @@ as_root() {
 PACKAGES=(cmake ninja-build g++ make perl pkg-config extra-cmake-modules
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
   libgl-dev libsqlite3-dev sqlite3 python3 xz-utils
-  xvfb xauth imagemagick x11-utils)
+  xvfb xauth imagemagick x11-utils
+  clang-14 libclang-rt-14-dev)  # the libFuzzer targets (tests/fuzz/run.sh)
 [ -n "${LITEHOUSE_EXTRA_PACKAGES:-}" ] && read -r -a extra <<<"$LITEHOUSE_EXTRA_PACKAGES" && PACKAGES+=("${extra[@]}")
 
 missing=()

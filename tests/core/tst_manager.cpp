@@ -191,6 +191,57 @@ private Q_SLOTS:
         QCOMPARE(r2.error().code(), SQLITE_ERROR);
     }
 
+    void scriptWithNulCharacterFails()
+    {
+        // Regression (found by the fuzz_script target): a NUL byte in a script
+        // made executeScript loop forever on the writer.
+        Manager m;
+        const QString p = path("nul.db");
+        QVERIFY(LH_OK(m.open(p)).ok());
+        for (const QString &script : {QStringLiteral("SELECT 1;") + QChar(0) + QStringLiteral("SELECT 2;"),
+                                      QString(QChar(0)) + QStringLiteral("SELECT 1"), QStringLiteral("SELECT 1;") + QChar(0)}) {
+            auto f = m.executeScript(p, script);
+            QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 10000);
+            const auto r = f.result();
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().kind(), Error::Kind::InvalidArgument);
+            QVERIFY(r.error().message().contains(QStringLiteral("NUL")));
+            QCOMPARE(r.error().offset(), int(script.indexOf(QChar(0))));
+        }
+        QVERIFY(LH_OK(m.execute(p, QStringLiteral("SELECT 1"))).ok()); // the writer is free
+    }
+
+    void longScriptTakesLinearTime()
+    {
+        // Regression: each statement of a script used to copy the rest of
+        // the script inside SQLite (prepare was given a length without the
+        // '\0'), so time grew with the square of the length. 8 times the
+        // statements must take about 8 times as long, not 64 times.
+        Manager m;
+        const QString p = path("linear.db");
+        QVERIFY(LH_OK(m.open(p)).ok());
+        QVERIFY(LH_OK(m.execute(p, QStringLiteral("CREATE TABLE lin(id INTEGER PRIMARY KEY, s TEXT)"))).ok());
+        auto timeFor = [&](int statements) {
+            QString script = QStringLiteral("BEGIN;\n");
+            for (int i = 0; i < statements; ++i)
+                script += QStringLiteral("INSERT INTO lin(s) VALUES ('%1');\n").arg(QString(80, QLatin1Char('x')));
+            script += QStringLiteral("ROLLBACK;\n");
+            qint64 best = std::numeric_limits<qint64>::max();
+            for (int run = 0; run < 3; ++run) {
+                QElapsedTimer t;
+                t.start();
+                if (!await(m.executeScript(p, script)).ok())
+                    return qint64(-1);
+                best = qMin(best, t.nsecsElapsed());
+            }
+            return best;
+        };
+        const qint64 small = timeFor(2000), large = timeFor(16000);
+        QVERIFY(small > 0 && large > 0);
+        QVERIFY2(large < small * 24, qPrintable(QStringLiteral("2,000 statements: %1 ms, 16,000: %2 ms")
+                                                    .arg(small / 1e6).arg(large / 1e6)));
+    }
+
     void cancelLongQuery()
     {
         Manager m;

@@ -1,7 +1,7 @@
 // Core benchmark: the same workloads on the raw SQLite C API, Qt's QSQLITE
 // driver and the Litehouse core, side by side in one run. Not a test.
 //
-//   litehouse-bench [--runs N] [--scale F]
+//   litehouse-bench-core [--runs N] [--scale F] [--only W2p]
 //
 // Table t(id INTEGER PRIMARY KEY, name TEXT ~50 bytes, value REAL, payload
 // BLOB 32 bytes); WAL, synchronous=NORMAL for all three.

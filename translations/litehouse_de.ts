@@ -10,18 +10,6 @@
         <source>“%1” needs a value after it</source>
         <translation>„%1“ braucht einen Wert dahinter</translation>
     </message>
-    <message numerus="yes">
-        <source>BLOB %n byte(s): %1</source>
-        <translation><numerusform>BLOB %n Byte: %1</numerusform><numerusform>BLOB %n Bytes: %1</numerusform></translation>
-    </message>
-    <message>
-        <source>NULL (no value)</source>
-        <translation>NULL (kein Wert)</translation>
-    </message>
-    <message>
-        <source>Empty text</source>
-        <translation>Leerer Text</translation>
-    </message>
     <message>
         <source>%1 (no declared type)</source>
         <translation>%1 (kein deklarierter Typ)</translation>

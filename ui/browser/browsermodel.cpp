@@ -1,5 +1,7 @@
 #include "browsermodel.h"
 
+#include "results/cellformat.h"
+
 #include "util/futures.h"
 
 #include <core/querystream.h>
@@ -516,50 +518,7 @@ QVariant BrowserModel::data(const QModelIndex &index, int role) const
     const Value *pv = index.isValid() ? valueAt(index.row(), index.column()) : nullptr;
     if (!pv)
         return {};
-    const Value &v = *pv;
-    switch (role) {
-    case Qt::DisplayRole:
-        if (v.isNull())
-            return QStringLiteral("NULL");
-        if (v.type() == Value::Type::Blob) {
-            const QByteArray b = v.bytes();
-            return tr("BLOB %n byte(s): %1", nullptr, int(b.size()))
-                .arg(QString::fromLatin1(b.left(16).toHex(' ')) + (b.size() > 16 ? QStringLiteral(" …") : QString()));
-        } else {
-            QString s = v.toString();
-            if (s.size() > 500)
-                s = s.left(500) + QStringLiteral("…");
-            s.replace(QLatin1Char('\n'), QChar(0x21b5));
-            return s;
-        }
-    case Qt::EditRole:
-        return v.toVariant();
-    case Qt::ForegroundRole:
-        if (v.isNull() || v.type() == Value::Type::Blob)
-            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
-        return {};
-    case Qt::FontRole:
-        if (v.isNull()) {
-            QFont f;
-            f.setItalic(true);
-            return f;
-        }
-        return {};
-    case Qt::TextAlignmentRole:
-        if (v.type() == Value::Type::Integer || v.type() == Value::Type::Real)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
-    case Qt::ToolTipRole:
-        if (v.isNull())
-            return tr("NULL (no value)");
-        if (v.type() == Value::Type::Text && v.bytes().isEmpty())
-            return tr("Empty text");
-        if (v.type() == Value::Type::Blob)
-            return QString::fromLatin1(v.bytes().left(256).toHex(' '));
-        return {};
-    default:
-        return {};
-    }
+    return cellData(*pv, role);
 }
 
 QVariant BrowserModel::headerData(int section, Qt::Orientation orientation, int role) const

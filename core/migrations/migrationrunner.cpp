@@ -307,37 +307,34 @@ QString MigrationRunner::databasePath(QString *error) const
     return dir + QLatin1Char('/') + fi.fileName();
 }
 
+// Files and the applied set read without creating or changing the database.
+Outcome<QList<MigrationStatus>> MigrationRunner::readStatus() const
+{
+    auto files = MigrationFile::scan(m_folder);
+    if (!files)
+        return files.error();
+    QString error;
+    const QString path = databasePath(&error);
+    if (path.isEmpty())
+        return Error::invalid(error);
+    auto applied = readAppliedReadOnly(path);
+    if (!applied)
+        return applied.error();
+    return statusOf(files.value(), applied.value());
+}
+
 QFuture<Outcome<QList<MigrationStatus>>> MigrationRunner::status()
 {
-    return QtConcurrent::run(&m_pool, [this]() -> Outcome<QList<MigrationStatus>> {
-        auto files = MigrationFile::scan(m_folder);
-        if (!files)
-            return files.error();
-        QString error;
-        const QString path = databasePath(&error);
-        if (path.isEmpty())
-            return Error::invalid(error);
-        auto applied = readAppliedReadOnly(path);
-        if (!applied)
-            return applied.error();
-        return statusOf(files.value(), applied.value());
-    });
+    return QtConcurrent::run(&m_pool, [this] { return readStatus(); });
 }
 
 QFuture<Outcome<QStringList>> MigrationRunner::validate(const MigrationOptions &options)
 {
     return QtConcurrent::run(&m_pool, [this, options]() -> Outcome<QStringList> {
-        auto files = MigrationFile::scan(m_folder);
-        if (!files)
-            return files.error();
-        QString error;
-        const QString path = databasePath(&error);
-        if (path.isEmpty())
-            return Error::invalid(error);
-        auto applied = readAppliedReadOnly(path);
-        if (!applied)
-            return applied.error();
-        return problemsOf(statusOf(files.value(), applied.value()), options, true);
+        auto status = readStatus();
+        if (!status)
+            return status.error();
+        return problemsOf(status.value(), options, true);
     });
 }
 

@@ -114,6 +114,7 @@ private:
     /// The database's file path (its directory made canonical, so that every
     /// runner agrees on the lock file); empty with *error set when unusable.
     QString databasePath(QString *error) const;
+    Outcome<QList<MigrationStatus>> readStatus() const;
     Outcome<MigrationRun> run(bool down, const MigrationOptions &options);
     Outcome<MigrationRun> runLocked(bool down, const MigrationOptions &options, const QString &path,
                                     const QList<MigrationFile> &files);

@@ -63,6 +63,34 @@ private:
     qint64 m_max = 0;
 };
 
+// Names the single longest event delivery of a phase, so a stall can be
+// traced to the object that caused it.
+class TimedApp : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *e) override
+    {
+        QElapsedTimer t;
+        t.start();
+        const int type = e->type();
+        const char *cls = receiver->metaObject()->className();
+        const bool r = QApplication::notify(receiver, e);
+        const qint64 ns = t.nsecsElapsed();
+        if (ns > m_longest) {
+            m_longest = ns;
+            m_what = QStringLiteral("event type %1 to %2").arg(type).arg(QLatin1String(cls));
+        }
+        return r;
+    }
+    void resetLongest() { m_longest = 0; m_what.clear(); }
+    QString longest() const { return QStringLiteral("%1 ms, %2").arg(double(m_longest) / 1e6, 0, 'f', 1).arg(m_what); }
+
+private:
+    qint64 m_longest = 0;
+    QString m_what;
+};
+
 qint64 rssKiB()
 {
     QFile f(QStringLiteral("/proc/self/status"));
@@ -110,7 +138,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimedApp app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("LitehouseBench"));
     qint64 rows = 10000000;
@@ -156,6 +184,7 @@ int main(int argc, char **argv)
     ResultView *view = tab->resultView(0);
     model->setChunkSize(5000);
     meter.start();
+    app.resetLongest();
     t.restart();
     while (!model->atEnd() || model->isFetching()) {
         view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
@@ -166,6 +195,7 @@ int main(int argc, char **argv)
     const double scrollStall = meter.stopMs();
     printf("longest stall while scrolling: %8.1f ms   (target < 50 ms; %lld rows in %.1f s)\n", scrollStall,
            qint64(model->rowCount()), double(t.elapsed()) / 1000.0);
+    printf("  longest single event:        %s\n", qPrintable(app.longest()));
     printf("resident memory at the end:    %8.1f MB   (target < 300 MB; %lld rows cached)\n", double(rssKiB()) / 1024.0,
            model->cachedRows());
 
@@ -173,16 +203,19 @@ int main(int argc, char **argv)
     tab->editor()->setPlainText(
         QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c"));
     meter.start();
+    app.resetLongest();
     tab->run();
     t.restart();
     spinUntil([&] { return t.elapsed() >= 5000; }, 6000);
     const double queryStall = meter.stopMs();
     const bool stillRunning = tab->isRunning();
+    const QString longestEvent = app.longest();
     t.restart();
     tab->cancel();
     spinUntil([&] { return !tab->isRunning(); }, 10000);
     printf("longest stall during a 5 s query: %7.1f ms   (target < 50 ms; running: %s)\n", queryStall,
            stillRunning ? "yes" : "no");
+    printf("  longest single event:        %s\n", qPrintable(longestEvent));
     printf("cancel to idle:                %8.1f ms\n", double(t.nsecsElapsed()) / 1e6);
     return 0;
 }

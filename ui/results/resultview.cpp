@@ -1,6 +1,7 @@
 #include "resultview.h"
 
 #include "resultmodel.h"
+#include "rowwindow.h"
 #include "util/futures.h"
 
 #include <core/manager.h>
@@ -13,15 +14,41 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSaveFile>
 #include <QTextStream>
 #include <QtConcurrent>
 
 namespace Litehouse {
 
-ResultView::ResultView(ResultModel *model, QWidget *parent) : QTableView(parent), m_model(model)
+namespace {
+// QHeaderView sizes a vertical header by styling the text of its first and
+// last hundred sections; after every slide of the row window that is most
+// of the slide's cost. Row numbers only grow toward the end, so the last
+// section alone gives the width.
+class RowNumberHeader final : public QHeaderView
 {
-    setModel(model);
+public:
+    explicit RowNumberHeader(QWidget *parent) : QHeaderView(Qt::Vertical, parent) {}
+    QSize sizeHint() const override
+    {
+        const int n = count();
+        if (n == 0)
+            return QHeaderView::sizeHint();
+        const QSize last = sectionSizeFromContents(n - 1);
+        return {last.width(), defaultSectionSize()};
+    }
+};
+} // namespace
+
+ResultView::ResultView(ResultModel *model, QWidget *parent)
+    : QTableView(parent), m_model(model), m_window(new RowWindowModel(model, this))
+{
+    setVerticalHeader(new RowNumberHeader(this));
+    setModel(m_window);
+    // Per-item scrolling: the scroll bar's value is the grid row at the top,
+    // which is what keeping one's place across a slide needs.
+    setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     setAlternatingRowColors(true);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     horizontalHeader()->setStretchLastSection(true);
@@ -33,6 +60,51 @@ ResultView::ResultView(ResultModel *model, QWidget *parent) : QTableView(parent)
         if (total <= m_model->chunkSize())
             resizeColumnsToContents();
     });
+    connect(m_window, &RowWindowModel::aboutToSlide, this, [this] {
+        m_sliding = true;
+        m_topSourceRow = m_window->base() + verticalScrollBar()->value();
+    });
+    connect(m_window, &RowWindowModel::slid, this, [this] {
+        // Rows left and joined the grid: lay it out now, so the scroll bar's
+        // range is the new one, and put the same row back at the top.
+        executeDelayedItemsLayout();
+        verticalScrollBar()->setValue(int(m_topSourceRow - m_window->base()));
+        m_sliding = false;
+    });
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ResultView::followScroll);
+}
+
+void ResultView::followScroll()
+{
+    if (m_sliding)
+        return;
+    const int first = rowAt(0);
+    int last = rowAt(viewport()->height() - 1);
+    if (last < 0)
+        last = m_window->rowCount() - 1;
+    if (first >= 0)
+        m_window->showRows(first, last);
+}
+
+// Ctrl+Home and Ctrl+End mean the first and last row of the result, not of
+// the window the grid holds.
+QModelIndex ResultView::moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers)
+{
+    const bool toStart = action == MoveHome && (modifiers & Qt::ControlModifier);
+    const bool toEnd = action == MoveEnd && (modifiers & Qt::ControlModifier);
+    if (toStart || toEnd) {
+        const int column = qMax(0, currentIndex().column());
+        const int row = m_window->reveal(toStart ? 0 : m_model->rowCount() - 1);
+        if (row >= 0)
+            return m_window->index(row, column);
+    }
+    return QTableView::moveCursor(action, modifiers);
+}
+
+void ResultView::resizeEvent(QResizeEvent *e)
+{
+    QTableView::resizeEvent(e);
+    followScroll();
 }
 
 QString ResultView::selectionAsTsv(bool withHeaders) const
@@ -67,7 +139,7 @@ QString ResultView::selectionAsTsv(bool withHeaders) const
     for (int r = top; r <= bottom; ++r) {
         QStringList fields;
         for (int c = left; c <= right; ++c) {
-            const Value *v = chosen.contains({r, c}) ? m_model->valueAt(r, c) : nullptr;
+            const Value *v = chosen.contains({r, c}) ? m_model->valueAt(int(m_window->toSource(r)), c) : nullptr;
             fields << (v ? cell(v->isNull() ? QString() : v->toString()) : QString());
         }
         lines << fields.join(QLatin1Char('\t'));

@@ -10,15 +10,21 @@ namespace Litehouse {
 
 class Manager;
 class ResultModel;
+class RowWindowModel;
 
 /// A grid for a ResultModel: copies the selected cells as TSV, and exports
-/// the whole result to CSV or JSON in the background.
+/// the whole result to CSV or JSON in the background. The grid holds a
+/// sliding window of the rows (RowWindowModel), so scrolling through ten
+/// million rows costs the UI no more than scrolling through the window.
 class ResultView final : public QTableView
 {
     Q_OBJECT
 public:
     explicit ResultView(ResultModel *model, QWidget *parent = nullptr);
     ResultModel *resultModel() const { return m_model; }
+    /// The rows the grid holds now; row r of the grid is row
+    /// window()->toSource(r) of the result.
+    RowWindowModel *window() const { return m_window; }
     /// The selected cells as tab-separated text (rows by lines).
     QString selectionAsTsv(bool withHeaders = false) const;
     void copySelection(bool withHeaders = false);
@@ -30,11 +36,17 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *e) override;
+    void resizeEvent(QResizeEvent *e) override;
+    QModelIndex moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers) override;
     void contextMenuEvent(QContextMenuEvent *e) override;
 
 private:
     void chooseExport(Format format);
+    void followScroll();
     ResultModel *m_model;
+    RowWindowModel *m_window;
+    qint64 m_topSourceRow = 0; // noted before the window slides
+    bool m_sliding = false;
 };
 
 /// Runs a query again and writes all its rows to path as CSV (as sqlite3

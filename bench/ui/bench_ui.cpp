@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMetaEnum>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -79,7 +80,9 @@ public:
         const qint64 ns = t.nsecsElapsed();
         if (ns > m_longest) {
             m_longest = ns;
-            m_what = QStringLiteral("event type %1 to %2").arg(type).arg(QLatin1String(cls));
+            const char *name = QMetaEnum::fromType<QEvent::Type>().valueToKey(type);
+            m_what = QStringLiteral("%1 to %2")
+                         .arg(name ? QString::fromLatin1(name) : QString::number(type), QString::fromLatin1(cls));
         }
         return r;
     }

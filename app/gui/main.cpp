@@ -1,5 +1,7 @@
 // litehouse: the desktop workbench. Everything but main() lives in LitehouseUi.
 
+#include <core/history/historyrecorder.h>
+#include <core/history/historystore.h>
 #include <core/manager.h>
 #include <editor/sqleditor.h>
 #include <mainwindow/demodatabase.h>
@@ -54,7 +56,12 @@ int main(int argc, char **argv)
     parser.process(app);
 
     Litehouse::Manager manager;
+    // Every statement the workbench runs goes to the same history as
+    // litehouse-cli's (the History dock shows it); recording never waits on I/O.
+    auto history = std::make_shared<Litehouse::HistoryStore>(Litehouse::HistoryStore::defaultPath());
+    manager.addSink(std::make_shared<Litehouse::HistoryRecorder>(history));
     Litehouse::MainWindow window(&manager);
+    window.setHistory(history);
     const QStringList files = parser.positionalArguments();
     if (parser.isSet(demo)) {
         const QString path = files.isEmpty() ? Litehouse::DemoDatabase::defaultPath() : files.first();

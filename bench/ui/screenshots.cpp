@@ -3,6 +3,8 @@
 //
 //   litehouse-screenshots editor|browser|transactions [--dark] DEMO_DB
 
+#include <core/history/historyrecorder.h>
+#include <core/history/historystore.h>
 #include <core/manager.h>
 #include <editor/sqleditor.h>
 #include <mainwindow/demodatabase.h>
@@ -34,7 +36,10 @@ int main(int argc, char **argv)
     Theme::apply(dark ? QStringLiteral("dark") : QStringLiteral("light"));
     QTemporaryDir state;
     Manager manager;
+    auto history = std::make_shared<HistoryStore>(state.filePath(QStringLiteral("history.db")));
+    manager.addSink(std::make_shared<HistoryRecorder>(history));
     MainWindow w(&manager, nullptr, state.path());
+    w.setHistory(history);
     w.resize(1400, 860);
     w.show();
     QSignalSpy opened(&w, &MainWindow::databaseOpened);

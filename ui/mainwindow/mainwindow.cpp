@@ -3,6 +3,7 @@
 #include "browser/tablebrowser.h"
 #include "editor/sqleditor.h"
 #include "mainwindow/theme.h"
+#include "history/historydock.h"
 #include "query/querytab.h"
 #include "query/tabstore.h"
 #include "results/resultmodel.h"
@@ -114,6 +115,13 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
     m_viewMenu->addAction(transactionDock->toggleViewAction());
     m_viewMenu->addAction(savepointDock->toggleViewAction());
     setupSchemaDock();
+    // History along the bottom; it shows what main() records (setHistory).
+    m_historyDock = new HistoryDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
+    resizeDocks({m_historyDock}, {170}, Qt::Vertical); // a saved layout wins
+    connect(m_historyDock, &HistoryDock::openInEditor, this, [this](const QString &sql) { newTab(sql); });
+    m_historyDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_viewMenu->addAction(m_historyDock->toggleViewAction());
     connect(m_manager, &Manager::transactionStateChanged, this, [this] { updateStatus(); });
 
     QSettings s;
@@ -124,6 +132,11 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setHistory(std::shared_ptr<HistoryStore> store)
+{
+    m_historyDock->setStore(std::move(store));
+}
 
 void MainWindow::buildMenus()
 {

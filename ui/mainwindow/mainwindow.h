@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -13,6 +15,8 @@ class QTabWidget;
 
 namespace Litehouse {
 
+class HistoryDock;
+class HistoryStore;
 class QueryTab;
 class SavepointPanel;
 class SchemaDock;
@@ -45,6 +49,10 @@ public:
     /// Opens (or brings forward) the browser tab of a table or view.
     TableBrowser *browseTable(const QString &database, const QString &table);
     SchemaDock *schemaDock() const { return m_schemaDock; }
+    HistoryDock *historyDock() const { return m_historyDock; }
+    /// The history the History dock shows (the caller records into it,
+    /// e.g. with a HistoryRecorder on the Manager); nullptr turns it off.
+    void setHistory(std::shared_ptr<HistoryStore> store);
 
     // The current tab's parts (for tests and the demo).
     class SqlEditor *editor() const;
@@ -114,6 +122,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QString m_shownDatabase;
     SchemaDock *m_schemaDock = nullptr;
+    HistoryDock *m_historyDock = nullptr;
 };
 
 } // namespace Litehouse

@@ -369,6 +369,257 @@ oder „is null“ bzw. „not null“ eingeben.</translation>
         <source>%n row(s) so far, counting…</source>
         <translation><numerusform>bisher %n Zeile, wird gezählt …</numerusform><numerusform>bisher %n Zeilen, wird gezählt …</numerusform></translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance</source>
+        <translation>&amp;Wartung</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Zuerst eine Datenbank öffnen.</translation>
+    </message>
+    <message>
+        <source>Maintenance: %1</source>
+        <translation>Wartung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::MaintenanceTab</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Maintenance of %1</source>
+        <translation>Wartung von %1</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Table or index</source>
+        <translation>Tabelle oder Index</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Integrity Check</source>
+        <translation>Integritätsprüfung</translation>
+    </message>
+    <message>
+        <source>PRAGMA integrity_check: reads every page and index</source>
+        <translation>PRAGMA integrity_check: liest jede Seite und jeden Index</translation>
+    </message>
+    <message>
+        <source>Quick Check</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <source>PRAGMA quick_check: faster, skips index contents</source>
+        <translation>PRAGMA quick_check: schneller, ohne Indexinhalte</translation>
+    </message>
+    <message>
+        <source>Foreign Key Check</source>
+        <translation>Fremdschlüsselprüfung</translation>
+    </message>
+    <message>
+        <source>PRAGMA foreign_key_check: rows whose parent is missing</source>
+        <translation>PRAGMA foreign_key_check: Zeilen, deren Elternzeile fehlt</translation>
+    </message>
+    <message>
+        <source>Analyze</source>
+        <translation>Analysieren</translation>
+    </message>
+    <message>
+        <source>ANALYZE: fresh statistics for the query planner</source>
+        <translation>ANALYZE: frische Statistiken für den Abfrageplaner</translation>
+    </message>
+    <message>
+        <source>Optimize</source>
+        <translation>Optimieren</translation>
+    </message>
+    <message>
+        <source>PRAGMA optimize: ANALYZE where SQLite thinks it helps</source>
+        <translation>PRAGMA optimize: ANALYZE dort, wo SQLite es für nützlich hält</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Copy the write-ahead log back into the database and truncate it</source>
+        <translation>Das Write-Ahead-Log in die Datenbank zurückschreiben und kürzen</translation>
+    </message>
+    <message>
+        <source>Vacuum</source>
+        <translation>Vacuum</translation>
+    </message>
+    <message>
+        <source>VACUUM: rebuild the file without free pages (needs no open transaction)</source>
+        <translation>VACUUM: die Datei ohne freie Seiten neu aufbauen (ohne offene Transaktion)</translation>
+    </message>
+    <message>
+        <source>Backup…</source>
+        <translation>Sicherung …</translation>
+    </message>
+    <message>
+        <source>An online copy of the database while it stays in use</source>
+        <translation>Eine Online-Kopie der Datenbank, während sie in Gebrauch bleibt</translation>
+    </message>
+    <message>
+        <source>Back Up To</source>
+        <translation>Sichern nach</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Results of the actions appear here.</source>
+        <translation>Die Ergebnisse der Aktionen erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Health: checking…</source>
+        <translation>Zustand: wird geprüft …</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Health: %1 — %2</source>
+        <translation>Zustand: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Sizes cannot be read: %1</source>
+        <translation>Die Größen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 pages of %2 · the file on disk: %3</source>
+        <translation>%1 Seiten zu %2 · die Datei auf der Platte: %3</translation>
+    </message>
+    <message>
+        <source>In use: %1 · free pages: %2</source>
+        <translation>Belegt: %1 · freie Seiten: %2</translation>
+    </message>
+    <message>
+        <source>Write-ahead log: %1</source>
+        <translation>Write-Ahead-Log: %1</translation>
+    </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <translation>%1 (auf %2)</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>%1 …</source>
+        <translation>%1 …</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s):</source>
+        <translation><numerusform>%n Problem:</numerusform><numerusform>%n Probleme:</numerusform></translation>
+    </message>
+    <message>
+        <source>(there may be more)</source>
+        <translation>(es kann weitere geben)</translation>
+    </message>
+    <message>
+        <source>Integrity check</source>
+        <translation>Integritätsprüfung</translation>
+    </message>
+    <message>
+        <source>Quick check</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <source>Foreign key check</source>
+        <translation>Fremdschlüsselprüfung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with a missing parent:</source>
+        <translation><numerusform>%n Zeile ohne Elternzeile:</numerusform><numerusform>%n Zeilen ohne Elternzeile:</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 row %2 → %3</source>
+        <translation>%1 Zeile %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>nothing to do: the journal mode is %1, not WAL</source>
+        <translation>nichts zu tun: der Journalmodus ist %1, nicht WAL</translation>
+    </message>
+    <message>
+        <source>readers or a writer kept part of the log (%1 of %2 frames copied)</source>
+        <translation>Leser oder ein Schreiber hielten einen Teil des Logs fest (%1 von %2 Frames kopiert)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 frames copied, log truncated</source>
+        <translation>%1 von %2 Frames kopiert, Log gekürzt</translation>
+    </message>
+    <message>
+        <source>Backup to %1</source>
+        <translation>Sicherung nach %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) copied</source>
+        <translation><numerusform>%n Seite kopiert</numerusform><numerusform>%n Seiten kopiert</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Litehouse::QueryTab</name>

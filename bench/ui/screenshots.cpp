@@ -1,7 +1,7 @@
 // Puts the workbench in the state a README screenshot shows, then waits to
 // be captured (scripts/screenshots.sh runs it under Xvfb).
 //
-//   litehouse-screenshots editor|browser|transactions [--dark] DEMO_DB
+//   litehouse-screenshots editor|browser|transactions|maintenance [--dark] DEMO_DB
 
 #include <core/history/historyrecorder.h>
 #include <core/history/historystore.h>
@@ -10,6 +10,7 @@
 #include <mainwindow/demodatabase.h>
 #include <mainwindow/mainwindow.h>
 #include <mainwindow/theme.h>
+#include <maintenance/maintenancetab.h>
 #include <query/querytab.h>
 
 #include <QApplication>
@@ -62,6 +63,10 @@ int main(int argc, char **argv)
         tab->run(QueryTab::Scope::All);
     } else if (mode == QLatin1String("browser")) {
         w.browseTable(db, QStringLiteral("books"));
+    } else if (mode == QLatin1String("maintenance")) {
+        MaintenanceTab *m = w.openMaintenance(db);
+        QObject::connect(m, &MaintenanceTab::refreshed, m, [m] { m->run(MaintenanceTab::Action::IntegrityCheck); },
+                         Qt::SingleShotConnection);
     } else if (mode == QLatin1String("transactions")) {
         tab->editor()->setPlainText(QStringLiteral(
             "BEGIN IMMEDIATE;\n"

@@ -110,7 +110,8 @@ QFuture<Outcome<R>> Maintenance::run(Route route, const QString &sql, std::funct
     op.kind = OperationRecord::Kind::Maintenance;
     op.statementType = statementTypeName(classifyStatement(sql.toUtf8()).kind);
     Manager *manager = m_manager;
-    auto wrapped = [manager, op, fn = std::move(fn)](Connection &c) mutable -> Outcome<R> {
+    const bool record = m_record;
+    auto wrapped = [manager, op, record, fn = std::move(fn)](Connection &c) mutable -> Outcome<R> {
         QElapsedTimer t;
         t.start();
         Outcome<R> r = fn(c);
@@ -125,7 +126,8 @@ QFuture<Outcome<R>> Maintenance::run(Route route, const QString &sql, std::funct
             op.error = e.message();
             op.errorCode = e.extendedCode();
         }
-        manager->report(op, e);
+        if (record)
+            manager->report(op, e);
         return r;
     };
     return m_manager->withConnection<R>(m_database, route, std::move(wrapped), cancel);

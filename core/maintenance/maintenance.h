@@ -110,6 +110,13 @@ class Maintenance final
 public:
     Maintenance(Manager &manager, const QString &database);
 
+    /// Whether calls are reported to the manager's sinks and signals (the
+    /// history, metrics) as operations. On by default; a dashboard turns it
+    /// off for the reads it makes by itself, so that only what the user
+    /// asked for is recorded.
+    void setRecording(bool on) { m_record = on; }
+    bool isRecording() const { return m_record; }
+
     /// VACUUM on the writer, holding the cross-process lock. Refused while a
     /// transaction is open on the writer.
     QFuture<Outcome<Done>> vacuum(const CancelToken &cancel = {});
@@ -159,6 +166,7 @@ private:
 
     Manager *m_manager;
     QString m_database;
+    bool m_record = true;
 };
 
 } // namespace Litehouse

@@ -429,6 +429,17 @@ private Q_SLOTS:
         QCOMPARE(maint2.at(1).sql, QStringLiteral("PRAGMA integrity_check(5)"));
         QCOMPARE(maint2.at(1).statementType, QStringLiteral("PRAGMA"));
         QVERIFY(maint2.at(1).durationNs > 0);
+
+        // With recording off, the same calls leave no trace in the sinks.
+        Maintenance quiet(m, QStringLiteral("rec"));
+        quiet.setRecording(false);
+        const qsizetype before = sink->ops().size();
+        QVERIFY(LH_OK(quiet.sizeStats()).ok());
+        QVERIFY(LH_OK(quiet.setting(QStringLiteral("journal_mode"))).ok());
+        QVERIFY(!await(quiet.setSetting(QStringLiteral("journal_mode"), QStringLiteral("bogus"))).ok());
+        QCOMPARE(sink->ops().size(), before);
+        QVERIFY(LH_OK(maint.quickCheck()).ok()); // the recording one still records
+        QCOMPARE(sink->ops().size(), before + 1);
     }
 };
 

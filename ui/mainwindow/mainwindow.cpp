@@ -4,6 +4,7 @@
 #include "editor/sqleditor.h"
 #include "mainwindow/theme.h"
 #include "history/historydock.h"
+#include "maintenance/maintenancetab.h"
 #include "query/querytab.h"
 #include "query/tabstore.h"
 #include "results/resultmodel.h"
@@ -76,6 +77,8 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
             db = t->database();
         else if (auto *b = qobject_cast<TableBrowser *>(m_tabs->currentWidget()))
             db = b->database();
+        else if (auto *mt = qobject_cast<MaintenanceTab *>(m_tabs->currentWidget()))
+            db = mt->database();
         if (const int i = m_dbBox->findData(db); i >= 0)
             m_dbBox->setCurrentIndex(i);
         updateStatus();
@@ -166,6 +169,14 @@ void MainWindow::buildMenus()
     m_cancelAction = query->addAction(tr("&Cancel"), this, &MainWindow::cancel);
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancelAction->setEnabled(false);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Maintenance"), this, [this] {
+        if (const QString db = currentDatabase(); !db.isEmpty())
+            openMaintenance(db);
+        else
+            statusBar()->showMessage(tr("Open a database first."), 5000);
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *theme = view->addMenu(tr("&Theme"));
@@ -428,6 +439,15 @@ void MainWindow::closeDatabase()
         });
         return;
     }
+    // Its dashboard goes with it (its health checks would otherwise see the
+    // database gone and reopen it).
+    for (int i = m_tabs->count() - 1; i >= 0; --i) {
+        if (auto *t = qobject_cast<MaintenanceTab *>(m_tabs->widget(i)); t && t->database() == db) {
+            t->stopWatching();
+            m_tabs->removeTab(i);
+            t->deleteLater();
+        }
+    }
     m_manager->close(db);
     m_databases.removeAll(db);
     m_dbBox->removeItem(m_dbBox->findData(db));
@@ -660,6 +680,22 @@ TableBrowser *MainWindow::browseTable(const QString &database, const QString &ta
     m_tabs->setTabToolTip(i, tr("%1 in %2").arg(table, QFileInfo(database).fileName()));
     m_tabs->setCurrentIndex(i);
     return b;
+}
+
+MaintenanceTab *MainWindow::openMaintenance(const QString &database)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *t = qobject_cast<MaintenanceTab *>(m_tabs->widget(i));
+        if (t && t->database() == database) {
+            m_tabs->setCurrentIndex(i);
+            return t;
+        }
+    }
+    auto *t = new MaintenanceTab(m_manager, database);
+    const int i = m_tabs->addTab(t, tr("Maintenance: %1").arg(QFileInfo(database).fileName()));
+    m_tabs->setTabToolTip(i, database);
+    m_tabs->setCurrentIndex(i);
+    return t;
 }
 
 void MainWindow::changeEvent(QEvent *e)

@@ -16,6 +16,7 @@ class QTabWidget;
 namespace Litehouse {
 
 class HistoryDock;
+class MaintenanceTab;
 class HistoryStore;
 class QueryTab;
 class SavepointPanel;
@@ -48,6 +49,8 @@ public:
     QueryTab *newTab(const QString &text = {});
     /// Opens (or brings forward) the browser tab of a table or view.
     TableBrowser *browseTable(const QString &database, const QString &table);
+    /// Opens (or shows) the maintenance dashboard of an open database as a tab.
+    MaintenanceTab *openMaintenance(const QString &database);
     SchemaDock *schemaDock() const { return m_schemaDock; }
     HistoryDock *historyDock() const { return m_historyDock; }
     /// The history the History dock shows (the caller records into it,

@@ -385,6 +385,14 @@ oder „is null“ bzw. „not null“ eingeben.</translation>
         <source>Maintenance: %1</source>
         <translation>Wartung: %1</translation>
     </message>
+    <message>
+        <source>M&amp;igrations…</source>
+        <translation>M&amp;igrationen …</translation>
+    </message>
+    <message>
+        <source>Migrations are running on %1; cancel them or wait before closing it.</source>
+        <translation>Auf %1 laufen Migrationen; vor dem Schließen abbrechen oder abwarten.</translation>
+    </message>
 </context>
 <context>
     <name>Litehouse::MaintenanceTab</name>
@@ -619,6 +627,165 @@ oder „is null“ bzw. „not null“ eingeben.</translation>
     <message numerus="yes">
         <source>%n page(s) copied</source>
         <translation><numerusform>%n Seite kopiert</numerusform><numerusform>%n Seiten kopiert</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::MigrationsDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Migrations — %1</source>
+        <translation>Migrationen — %1</translation>
+    </message>
+    <message>
+        <source>A folder of NNN_name.up.sql and NNN_name.down.sql files</source>
+        <translation>Ein Ordner mit Dateien NNN_name.up.sql und NNN_name.down.sql</translation>
+    </message>
+    <message>
+        <source>Migrations Folder</source>
+        <translation>Migrationsordner</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Applied at</source>
+        <translation>Angewendet am</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Down file</source>
+        <translation>Down-Datei</translation>
+    </message>
+    <message>
+        <source>Apply: up to and including this version. Revert: every migration above it.</source>
+        <translation>Anwenden: bis einschließlich dieser Version. Zurücknehmen: jede Migration darüber.</translation>
+    </message>
+    <message>
+        <source>Show what Apply would run, without running anything</source>
+        <translation>Zeigen, was „Anwenden“ ausführen würde, ohne etwas auszuführen</translation>
+    </message>
+    <message>
+        <source>Apply the pending migrations, each in its own transaction</source>
+        <translation>Die ausstehenden Migrationen anwenden, jede in einer eigenen Transaktion</translation>
+    </message>
+    <message>
+        <source>Revert applied migrations with their down files, newest first</source>
+        <translation>Angewendete Migrationen mit ihren Down-Dateien zurücknehmen, die neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Target version:</source>
+        <translation>Zielversion:</translation>
+    </message>
+    <message>
+        <source>What runs, and how it went, appears here.</source>
+        <translation>Was läuft und wie es ausging, erscheint hier.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3) …</source>
+        <translation>%1 (%2 von %3) …</translation>
+    </message>
+    <message>
+        <source>%1 done in %2 ms</source>
+        <translation>%1 fertig in %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 failed and was rolled back: %2</source>
+        <translation>%1 ist fehlgeschlagen und wurde zurückgerollt: %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>default (apply: all; revert: the newest)</source>
+        <translation>Standard (anwenden: alle; zurücknehmen: die neueste)</translation>
+    </message>
+    <message>
+        <source>0 (revert all)</source>
+        <translation>0 (alle zurücknehmen)</translation>
+    </message>
+    <message>
+        <source>Preview of a revert:</source>
+        <translation>Vorschau einer Rücknahme:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
+    </message>
+    <message>
+        <source>Reverting…</source>
+        <translation>Wird zurückgenommen …</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet …</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to revert.</source>
+        <translation>Nichts zurückzunehmen.</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the database is up to date.</source>
+        <translation>Nichts anzuwenden: die Datenbank ist aktuell.</translation>
+    </message>
+    <message>
+        <source>would run %1%2:</source>
+        <translation>würde %1%2 ausführen:</translation>
+    </message>
+    <message>
+        <source> (without a transaction)</source>
+        <translation> (ohne Transaktion)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration(s) would run.</source>
+        <translation><numerusform>%n Migration würde laufen.</numerusform><numerusform>%n Migrationen würden laufen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 → %2 (%n migration(s)).</source>
+        <translation><numerusform>Version %1 → %2 (%n Migration).</numerusform><numerusform>Version %1 → %2 (%n Migrationen).</numerusform></translation>
     </message>
 </context>
 <context>

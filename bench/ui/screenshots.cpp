@@ -1,7 +1,7 @@
 // Puts the workbench in the state a README screenshot shows, then waits to
 // be captured (scripts/screenshots.sh runs it under Xvfb).
 //
-//   litehouse-screenshots editor|browser|transactions|maintenance [--dark] DEMO_DB
+//   litehouse-screenshots editor|browser|transactions|maintenance|migrations [--dark] DEMO_DB
 
 #include <core/history/historyrecorder.h>
 #include <core/history/historystore.h>
@@ -11,10 +11,12 @@
 #include <mainwindow/mainwindow.h>
 #include <mainwindow/theme.h>
 #include <maintenance/maintenancetab.h>
+#include <migrations/migrationsdialog.h>
 #include <query/querytab.h>
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -63,6 +65,28 @@ int main(int argc, char **argv)
         tab->run(QueryTab::Scope::All);
     } else if (mode == QLatin1String("browser")) {
         w.browseTable(db, QStringLiteral("books"));
+    } else if (mode == QLatin1String("migrations")) {
+        // A folder of three migrations next to the demo database; the first
+        // two applied, the third pending and previewed.
+        const QString folder = QFileInfo(db).absolutePath() + QStringLiteral("/migrations");
+        QDir().mkpath(folder);
+        const QList<QPair<QString, QByteArray>> files = {
+            {QStringLiteral("001_publishers.up.sql"), "CREATE TABLE publishers(id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"},
+            {QStringLiteral("001_publishers.down.sql"), "DROP TABLE publishers;\n"},
+            {QStringLiteral("002_book_publisher.up.sql"), "ALTER TABLE books ADD COLUMN publisher_id REFERENCES publishers(id);\n"},
+            {QStringLiteral("003_isbn_index.up.sql"), "CREATE UNIQUE INDEX books_isbn ON books(isbn);\n"},
+            {QStringLiteral("003_isbn_index.down.sql"), "DROP INDEX books_isbn;\n"}};
+        for (const auto &[name, sql] : files) {
+            QFile f(folder + QLatin1Char('/') + name);
+            if (f.open(QIODevice::WriteOnly))
+                f.write(sql);
+        }
+        MigrationsDialog *d = w.openMigrations(db);
+        d->setFolder(folder);
+        QObject::connect(d, &MigrationsDialog::refreshed, d, [d] { d->apply(2); }, Qt::SingleShotConnection);
+        QObject::connect(d, &MigrationsDialog::runFinished, d, [d] {
+            QObject::connect(d, &MigrationsDialog::refreshed, d, [d] { d->apply(-1, true); }, Qt::SingleShotConnection);
+        }, Qt::SingleShotConnection);
     } else if (mode == QLatin1String("maintenance")) {
         MaintenanceTab *m = w.openMaintenance(db);
         QObject::connect(m, &MaintenanceTab::refreshed, m, [m] { m->run(MaintenanceTab::Action::IntegrityCheck); },

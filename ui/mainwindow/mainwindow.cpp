@@ -5,6 +5,7 @@
 #include "mainwindow/theme.h"
 #include "history/historydock.h"
 #include "maintenance/maintenancetab.h"
+#include "migrations/migrationsdialog.h"
 #include "query/querytab.h"
 #include "query/tabstore.h"
 #include "results/resultmodel.h"
@@ -171,6 +172,12 @@ void MainWindow::buildMenus()
     m_cancelAction->setEnabled(false);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("M&igrations…"), this, [this] {
+        if (const QString db = currentDatabase(); !db.isEmpty())
+            openMigrations(db);
+        else
+            statusBar()->showMessage(tr("Open a database first."), 5000);
+    });
     tools->addAction(tr("&Maintenance"), this, [this] {
         if (const QString db = currentDatabase(); !db.isEmpty())
             openMaintenance(db);
@@ -439,6 +446,11 @@ void MainWindow::closeDatabase()
         });
         return;
     }
+    if (MigrationsDialog *md = m_migrations.value(db); md && md->isRunning()) {
+        showError(tr("Migrations are running on %1; cancel them or wait before closing it.").arg(QFileInfo(db).fileName()));
+        return;
+    }
+    delete m_migrations.take(db);
     // Its dashboard goes with it (its health checks would otherwise see the
     // database gone and reopen it).
     for (int i = m_tabs->count() - 1; i >= 0; --i) {
@@ -680,6 +692,20 @@ TableBrowser *MainWindow::browseTable(const QString &database, const QString &ta
     m_tabs->setTabToolTip(i, tr("%1 in %2").arg(table, QFileInfo(database).fileName()));
     m_tabs->setCurrentIndex(i);
     return b;
+}
+
+MigrationsDialog *MainWindow::openMigrations(const QString &database)
+{
+    QPointer<MigrationsDialog> &d = m_migrations[database];
+    if (!d) {
+        d = new MigrationsDialog(m_manager, database, this);
+        connect(d, &MigrationsDialog::schemaChanged, this,
+                [this](const QString &db) { m_schemaDock->model()->refresh(db); });
+    }
+    d->show();
+    d->raise();
+    d->activateWindow();
+    return d;
 }
 
 MaintenanceTab *MainWindow::openMaintenance(const QString &database)

@@ -3,7 +3,9 @@
 #include <core/manager.h>
 #include <transactions/closeguard.h>
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -17,6 +19,7 @@ namespace Litehouse {
 
 class HistoryDock;
 class MaintenanceTab;
+class MigrationsDialog;
 class HistoryStore;
 class QueryTab;
 class SavepointPanel;
@@ -51,6 +54,8 @@ public:
     TableBrowser *browseTable(const QString &database, const QString &table);
     /// Opens (or shows) the maintenance dashboard of an open database as a tab.
     MaintenanceTab *openMaintenance(const QString &database);
+    /// Opens (or raises) the migrations dialog of an open database.
+    MigrationsDialog *openMigrations(const QString &database);
     SchemaDock *schemaDock() const { return m_schemaDock; }
     HistoryDock *historyDock() const { return m_historyDock; }
     /// The history the History dock shows (the caller records into it,
@@ -126,6 +131,7 @@ private:
     QString m_shownDatabase;
     SchemaDock *m_schemaDock = nullptr;
     HistoryDock *m_historyDock = nullptr;
+    QHash<QString, QPointer<MigrationsDialog>> m_migrations; // by database path
 };
 
 } // namespace Litehouse

@@ -33,6 +33,13 @@ inline Litehouse::OpenOptions stressOptions()
     o.journalMode = Litehouse::JournalMode::Wal;
     o.maxReaders = 4;
     o.busyTimeoutMs = 50;
+    // The short busy timeout sends contention through Litehouse's own
+    // retries, which is what this test is about. On a shared two-core
+    // machine one writer can wait out twelve tries (about 3 s) behind 23
+    // others; a larger budget keeps "no error escaped" a statement about
+    // the code rather than the machine's load.
+    o.retry.maxAttempts = 60;
+    o.retry.budgetMs = 30000;
     return o;
 }
 

@@ -347,7 +347,9 @@ void MainWindow::restoreTabs()
     m_nextTabId = qMax(1, s.value(QStringLiteral("tabs/next"), 1).toInt());
     if (ids.isEmpty()) {
         newTab();
-        Q_EMIT tabsRestored();
+        // Queued, as when texts come back from disk: this runs inside the
+        // constructor, before anyone could connect to the signal.
+        QMetaObject::invokeMethod(this, &MainWindow::tabsRestored, Qt::QueuedConnection);
         return;
     }
     for (int i = 0; i < ids.size(); ++i) {

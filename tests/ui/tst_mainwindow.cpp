@@ -225,6 +225,18 @@ private Q_SLOTS:
         QCOMPARE(a.at(0).toObject().value(QStringLiteral("b")).toString(), QStringLiteral("x\ty"));
     }
 
+    void firstStartSignalsTabsRestoredAfterConstruction()
+    {
+        // main() connects after constructing the window (to run the demo
+        // query once tabs are back): the signal must come after that.
+        QSettings().remove(QStringLiteral("tabs"));
+        Manager m;
+        MainWindow w(&m, nullptr, m_dir.filePath(QStringLiteral("first-start")));
+        QSignalSpy restored(&w, &MainWindow::tabsRestored);
+        QVERIFY(restored.wait(5000));
+        QCOMPARE(w.tabCount(), 1);
+    }
+
     void tabsComeBackAfterRestart()
     {
         const QString dir = m_dir.filePath(QStringLiteral("restore"));

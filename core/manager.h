@@ -164,6 +164,8 @@ private:
     {
         fulfil(*p, std::move(v));
     }
+    /// close(), then calls then (on whichever thread settles the close).
+    QFuture<Outcome<Done>> closeThen(const QString &database, std::function<void()> then);
     void stateChanged(const QString &path, const TransactionState &oldState, const TransactionState &state);
     QFuture<Outcome<TransactionState>> transactionOp(const QString &database, const QByteArray &sql,
                                                      OperationRecord::Kind kind);

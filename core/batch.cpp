@@ -154,10 +154,9 @@ Outcome<Done> Batch::add(QList<Value> row)
 
 QFuture<Outcome<qint64>> Batch::finish()
 {
-    auto promise = std::make_shared<QPromise<Outcome<qint64>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<qint64>>();
     auto future = promise->future();
-    auto settle = [promise](Outcome<qint64> v) { promise->addResult(std::move(v)); promise->finish(); };
+    auto settle = [promise](Outcome<qint64> v) { fulfil(*promise, std::move(v)); };
     if (d->finished) {
         settle(Error::invalid(QStringLiteral("the batch is already finished")));
         return future;
@@ -215,15 +214,13 @@ QFuture<Outcome<qint64>> Batch::finish()
 
 QFuture<Outcome<Done>> Batch::abort()
 {
-    auto promise = std::make_shared<QPromise<Outcome<Done>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<Done>>();
     auto future = promise->future();
     d->finished = true;
     d->buffer.clear();
     auto db = d->manager->find(d->database);
     if (!db) {
-        promise->addResult(Done{});
-        promise->finish();
+        fulfil(*promise, Done{});
         return future;
     }
     auto s = d;
@@ -233,10 +230,9 @@ QFuture<Outcome<Done>> Batch::abort()
     t.run = [s, promise, lane](Connection &c) {
         undo(c, *s);
         lane->setOwner(0);
-        promise->addResult(Done{});
-        promise->finish();
+        fulfil(*promise, Done{});
     };
-    t.fail = [promise](const Error &) { promise->addResult(Done{}); promise->finish(); };
+    t.fail = [promise](const Error &) { fulfil(*promise, Done{}); };
     if (!lane->post(t, false))
         t.fail({});
     return future;

@@ -1,5 +1,7 @@
 #include "lane.h"
 
+#include "tsan_p.h"
+
 #include <QElapsedTimer>
 #include <QThread>
 
@@ -56,7 +58,7 @@ Outcome<Done> Lane::post(Task task, bool mayWait)
     if (!m_running) {
         m_running = true;
         lock.unlock();
-        m_pool->start([this] { drain(); });
+        startOnPool(m_pool, [this] { drain(); });
     }
     return Done{};
 }
@@ -79,7 +81,7 @@ void Lane::closeAfterQueued(std::function<void(Connection &)> onClosed)
     if (!m_running) {
         m_running = true;
         lock.unlock();
-        m_pool->start([this] { drain(); });
+        startOnPool(m_pool, [this] { drain(); });
     }
 }
 

@@ -135,6 +135,7 @@ Manager::~Manager()
     auto f = closeAll();
     m_pool.waitForDone();
     f.waitForFinished();
+    Tsan::acquireFuture(f);
 }
 
 std::shared_ptr<Database> Manager::find(const QString &database) const
@@ -172,8 +173,7 @@ static Error notOpen(const QString &name)
 
 QFuture<Outcome<DatabaseInfo>> Manager::open(const QString &path, const OpenOptions &options, const QString &alias)
 {
-    auto promise = std::make_shared<QPromise<Outcome<DatabaseInfo>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<DatabaseInfo>>();
     auto future = promise->future();
     if (path.trimmed().isEmpty()) {
         settle<DatabaseInfo>(promise, Error::invalid(QStringLiteral("no database path given")));
@@ -231,7 +231,7 @@ QFuture<Outcome<DatabaseInfo>> Manager::open(const QString &path, const OpenOpti
                 }
                 d->close([keep = d]() mutable {
                     // Destroy the lanes elsewhere: this runs on one of them.
-                    QThreadPool::globalInstance()->start([k = std::move(keep)]() mutable { k.reset(); });
+                    startOnPool(QThreadPool::globalInstance(), [k = std::move(keep)]() mutable { k.reset(); });
                 });
                 settle<DatabaseInfo>(promise, r.error());
                 return;
@@ -245,7 +245,7 @@ QFuture<Outcome<DatabaseInfo>> Manager::open(const QString &path, const OpenOpti
                     stateChanged(dbPath, old, s);
                 }
             });
-            QMetaObject::invokeMethod(this, [this, dbPath] { Q_EMIT opened(dbPath); }, Qt::QueuedConnection);
+            invokeQueued(this, [this, dbPath] { Q_EMIT opened(dbPath); });
         }
         if (auto jm = c.execute("PRAGMA journal_mode", {}, Fetch::one()); jm && jm.value().rows.rowCount() > 0)
             info.journalMode = jm.value().rows.at(0, 0).toString();
@@ -259,8 +259,12 @@ QFuture<Outcome<DatabaseInfo>> Manager::open(const QString &path, const OpenOpti
 
 QFuture<Outcome<Done>> Manager::close(const QString &database)
 {
-    auto promise = std::make_shared<QPromise<Outcome<Done>>>();
-    promise->start();
+    return closeThen(database, {});
+}
+
+QFuture<Outcome<Done>> Manager::closeThen(const QString &database, std::function<void()> then)
+{
+    auto promise = makePromise<Outcome<Done>>();
     auto future = promise->future();
     std::shared_ptr<Database> db;
     {
@@ -275,15 +279,19 @@ QFuture<Outcome<Done>> Manager::close(const QString &database)
     }
     if (!db) {
         settle<Done>(promise, notOpen(database));
+        if (then)
+            then();
         return future;
     }
     const QString path = db->path;
     // The callback keeps the Database alive until its last lane has closed.
-    db->close([this, promise, db, path]() mutable {
-        QMetaObject::invokeMethod(this, [this, path] { Q_EMIT closed(path); }, Qt::QueuedConnection);
+    db->close([this, promise, db, path, then = std::move(then)]() mutable {
+        invokeQueued(this, [this, path] { Q_EMIT closed(path); });
         settle<Done>(promise, Done{});
+        if (then)
+            then();
         // Destroy the lanes elsewhere: this runs on one of them.
-        QThreadPool::globalInstance()->start([keep = std::move(db)]() mutable { keep.reset(); });
+        startOnPool(QThreadPool::globalInstance(), [keep = std::move(db)]() mutable { keep.reset(); });
     });
     return future;
 }
@@ -291,16 +299,18 @@ QFuture<Outcome<Done>> Manager::close(const QString &database)
 QFuture<Outcome<Done>> Manager::closeAll()
 {
     const QStringList all = databases();
-    auto promise = std::make_shared<QPromise<Outcome<Done>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<Done>>();
     auto future = promise->future();
     if (all.isEmpty()) {
         settle<Done>(promise, Done{});
         return future;
     }
+    // A callback rather than QFuture::then(): a continuation attached after
+    // close() returned reaches the lane's thread through Qt's own locking,
+    // which ThreadSanitizer cannot see (see tsan_p.h).
     auto left = std::make_shared<std::atomic<int>>(int(all.size()));
     for (const QString &p : all) {
-        close(p).then(QtFuture::Launch::Sync, [promise, left](const Outcome<Done> &) {
+        closeThen(p, [promise, left] {
             if (left->fetch_sub(1) == 1)
                 settle<Done>(promise, Done{});
         });
@@ -368,9 +378,9 @@ void Manager::report(const OperationRecord &op, const Error &error)
     static const QMetaMethod finished = QMetaMethod::fromSignal(&Manager::operationFinished);
     static const QMetaMethod failed = QMetaMethod::fromSignal(&Manager::operationFailed);
     if (isSignalConnected(finished))
-        QMetaObject::invokeMethod(this, [this, op] { Q_EMIT operationFinished(op); }, Qt::QueuedConnection);
+        invokeQueued(this, [this, op] { Q_EMIT operationFinished(op); });
     if (error.isError() && isSignalConnected(failed))
-        QMetaObject::invokeMethod(this, [this, op, error] { Q_EMIT operationFailed(op, error); }, Qt::QueuedConnection);
+        invokeQueued(this, [this, op, error] { Q_EMIT operationFailed(op, error); });
 }
 
 void Manager::addSink(std::shared_ptr<OperationSink> sink)
@@ -393,11 +403,11 @@ void Manager::removeSink(const std::shared_ptr<OperationSink> &sink)
 
 void Manager::stateChanged(const QString &path, const TransactionState &oldState, const TransactionState &state)
 {
-    QMetaObject::invokeMethod(this, [this, path, oldState, state] {
+    invokeQueued(this, [this, path, oldState, state] {
         Q_EMIT transactionStateChanged(path, state);
         if (oldState.savepoints != state.savepoints)
             Q_EMIT savepointsChanged(path, state.savepoints);
-    }, Qt::QueuedConnection);
+    });
 }
 
 TransactionState Manager::transactionState(const QString &database) const
@@ -415,8 +425,7 @@ CacheStats Manager::statementCacheStats(const QString &database) const
 QFuture<Outcome<StatementResult>> Manager::execute(const QString &database, const QString &sql, const Params &params,
                                                    const ExecOptions &options)
 {
-    auto promise = std::make_shared<QPromise<Outcome<StatementResult>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<StatementResult>>();
     auto future = promise->future();
     auto db = find(database);
     if (!db) {
@@ -481,8 +490,7 @@ QFuture<Outcome<StatementResult>> Manager::execute(const QString &database, cons
 QFuture<Outcome<ScriptResult>> Manager::executeScript(const QString &database, const QString &sql,
                                                       const Params &params, const ExecOptions &options)
 {
-    auto promise = std::make_shared<QPromise<Outcome<ScriptResult>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<ScriptResult>>();
     auto future = promise->future();
     auto db = find(database);
     if (!db) {
@@ -533,8 +541,7 @@ QFuture<Outcome<ScriptResult>> Manager::executeScript(const QString &database, c
 QFuture<Outcome<StatementResult>> Manager::executeMany(const QString &database, const QString &sql,
                                                        QList<QList<Value>> rows, const ExecOptions &options)
 {
-    auto promise = std::make_shared<QPromise<Outcome<StatementResult>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<StatementResult>>();
     auto future = promise->future();
     auto db = find(database);
     if (!db) {
@@ -571,8 +578,7 @@ QFuture<Outcome<StatementResult>> Manager::executeMany(const QString &database, 
 QFuture<Outcome<TransactionState>> Manager::transactionOp(const QString &database, const QByteArray &sql,
                                                           OperationRecord::Kind kind)
 {
-    auto promise = std::make_shared<QPromise<Outcome<TransactionState>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<TransactionState>>();
     auto future = promise->future();
     auto db = find(database);
     if (!db) {
@@ -624,8 +630,7 @@ static QFuture<Outcome<TransactionState>> invalidName(const QString &why)
 {
     QPromise<Outcome<TransactionState>> p;
     p.start();
-    p.addResult(Error::invalid(why));
-    p.finish();
+    fulfil(p, Error::invalid(why));
     return p.future();
 }
 
@@ -656,8 +661,7 @@ QFuture<Outcome<bool>> Manager::updateIfVersion(const QString &database, const V
     if (u.table.isEmpty() || u.keyColumn.isEmpty() || u.versionColumn.isEmpty()) {
         QPromise<Outcome<bool>> p;
         p.start();
-        p.addResult(Error::invalid(QStringLiteral("an optimistic update needs a table, a key column and a version column")));
-        p.finish();
+        fulfil(p, Error::invalid(QStringLiteral("an optimistic update needs a table, a key column and a version column")));
         return p.future();
     }
     QString sql = QStringLiteral("UPDATE %1 SET ").arg(quoteIdentifier(u.table));

@@ -9,6 +9,7 @@
 #include "resultset.h"
 #include "task.h"
 #include "transactionstate.h"
+#include "tsan_p.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
@@ -161,9 +162,10 @@ private:
     template<typename R>
     static void settle(const std::shared_ptr<QPromise<Outcome<R>>> &p, Outcome<R> v)
     {
-        p->addResult(std::move(v));
-        p->finish();
+        fulfil(*p, std::move(v));
     }
+    /// close(), then calls then (on whichever thread settles the close).
+    QFuture<Outcome<Done>> closeThen(const QString &database, std::function<void()> then);
     void stateChanged(const QString &path, const TransactionState &oldState, const TransactionState &state);
     QFuture<Outcome<TransactionState>> transactionOp(const QString &database, const QByteArray &sql,
                                                      OperationRecord::Kind kind);
@@ -177,8 +179,7 @@ template<typename R>
 QFuture<Outcome<R>> Manager::withConnection(const QString &database, Route route,
                                             std::function<Outcome<R>(Connection &)> fn, const CancelToken &cancel)
 {
-    auto promise = std::make_shared<QPromise<Outcome<R>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<R>>();
     QFuture<Outcome<R>> future = promise->future();
     Task task;
     task.run = [promise, fn = std::move(fn), cancel](Connection &c) {
@@ -215,6 +216,7 @@ T await(QFuture<T> future)
         } while (!future.isFinished() && spin.nsecsElapsed() < 200000);
         future.waitForFinished();
     }
+    Tsan::acquireFuture(future);
     // takeResult moves a large result out instead of copying it.
     return future.takeResult();
 }

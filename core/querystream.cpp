@@ -55,25 +55,22 @@ qint64 QueryStream::rowsFetched() const { return d->fetched.load(); }
 
 QFuture<Outcome<ResultSet>> QueryStream::fetch(int maxRows, const CancelToken &cancel)
 {
-    auto promise = std::make_shared<QPromise<Outcome<ResultSet>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<ResultSet>>();
     auto future = promise->future();
     auto state = d;
     Task t;
-    t.fail = [promise](const Error &e) { promise->addResult(e); promise->finish(); };
+    t.fail = [promise](const Error &e) { fulfil(*promise, e); };
     t.run = [promise, state, maxRows, cancel](Connection &c) {
         ResultSet rs(state->columns, state->declTypes);
         if (!state->stmt) {
-            promise->addResult(std::move(rs));
-            promise->finish();
+            fulfil(*promise, std::move(rs));
             return;
         }
         QElapsedTimer timer;
         timer.start();
         if (!c.beginTask(cancel)) {
             c.endTask();
-            promise->addResult(Error::interrupted(QStringLiteral("cancelled before it started")));
-            promise->finish();
+            fulfil(*promise, Error::interrupted(QStringLiteral("cancelled before it started")));
             return;
         }
         rs.reserveRows(qMin(maxRows, 4096));
@@ -85,13 +82,12 @@ QFuture<Outcome<ResultSet>> QueryStream::fetch(int maxRows, const CancelToken &c
             // A cancelled fetch leaves the stream usable: SQLite restarts a
             // statement after an interrupt, so the stream ends here instead.
             state->finish(&r.error());
-            promise->addResult(r.error());
-        } else {
-            if (r.value())
-                state->finish(nullptr);
-            promise->addResult(std::move(rs));
+            fulfil(*promise, r.error());
+            return;
         }
-        promise->finish();
+        if (r.value())
+            state->finish(nullptr);
+        fulfil(*promise, std::move(rs));
     };
     if (auto s = d->lane().post(t, QThread::currentThread() != d->db->manager->thread()); !s)
         t.fail(s.error());
@@ -100,16 +96,14 @@ QFuture<Outcome<ResultSet>> QueryStream::fetch(int maxRows, const CancelToken &c
 
 QFuture<Outcome<Done>> QueryStream::close()
 {
-    auto promise = std::make_shared<QPromise<Outcome<Done>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<Done>>();
     auto future = promise->future();
     auto state = d;
     Task t;
-    t.fail = [promise](const Error &) { promise->addResult(Done{}); promise->finish(); };
+    t.fail = [promise](const Error &) { fulfil(*promise, Done{}); };
     t.run = [promise, state](Connection &) {
         state->finish(nullptr);
-        promise->addResult(Done{});
-        promise->finish();
+        fulfil(*promise, Done{});
     };
     if (!d->lane().post(t, false))
         t.fail({});
@@ -122,8 +116,7 @@ QFuture<Outcome<std::shared_ptr<QueryStream>>> Manager::stream(const QString &da
                                                               const Params &params, const ExecOptions &options)
 {
     using R = std::shared_ptr<QueryStream>;
-    auto promise = std::make_shared<QPromise<Outcome<R>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<R>>();
     auto future = promise->future();
     auto db = find(database);
     if (!db) {

@@ -1,5 +1,7 @@
 #include "historyexport.h"
 
+#include "../tsan_p.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -8,7 +10,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QThreadPool>
 
 namespace Litehouse {
 
@@ -645,7 +647,7 @@ Outcome<ExportResult> HistoryExport::write(const QString &path, const QList<Hist
 
 QFuture<Outcome<ExportResult>> HistoryExport::writeAsync(const QString &path, QList<HistoryItem> items, ExportOptions options)
 {
-    return QtConcurrent::run([path, items = std::move(items), options] { return write(path, items, options); });
+    return runOnPool(QThreadPool::globalInstance(), [path, items = std::move(items), options] { return write(path, items, options); });
 }
 
 } // namespace Litehouse

@@ -1,6 +1,7 @@
 #include "historystore.h"
 
 #include "../logging.h"
+#include "../tsan_p.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -118,12 +119,10 @@ void HistoryStore::post(Job job)
 
 QFuture<Outcome<qint64>> HistoryStore::flush()
 {
-    auto promise = std::make_shared<QPromise<Outcome<qint64>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<qint64>>();
     QFuture<Outcome<qint64>> f = promise->future();
     post([promise](sqlite3 *, const Error &e, qint64 written) {
-        promise->addResult(e.isError() ? Outcome<qint64>(e) : Outcome<qint64>(written));
-        promise->finish();
+        fulfil(*promise, e.isError() ? Outcome<qint64>(e) : Outcome<qint64>(written));
     });
     return f;
 }
@@ -311,14 +310,12 @@ void HistoryStore::run()
 
 QFuture<Outcome<HistoryPage>> HistoryStore::query(const HistoryQuery &q)
 {
-    auto promise = std::make_shared<QPromise<Outcome<HistoryPage>>>();
-    promise->start();
+    auto promise = makePromise<Outcome<HistoryPage>>();
     QFuture<Outcome<HistoryPage>> f = promise->future();
     const QString path = m_path;
     post([promise, q, path](sqlite3 *db, const Error &flushError, qint64) {
         auto settle = [&](Outcome<HistoryPage> r) {
-            promise->addResult(std::move(r));
-            promise->finish();
+            fulfil(*promise, std::move(r));
         };
         if (!db) {
             settle(flushError.isError() ? flushError

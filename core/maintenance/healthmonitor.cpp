@@ -1,6 +1,7 @@
 #include "healthmonitor.h"
 
 #include "../manager.h"
+#include "../tsan_p.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -215,10 +216,10 @@ void HealthMonitor::runCheck(const std::shared_ptr<Watch> &w)
     auto *watcher = new QFutureWatcher<Outcome<Probe>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, w, watcher] {
         watcher->deleteLater();
+        const auto r = finishedResult(watcher->future());
         w->running = false;
         if (w->removed)
             return;
-        auto r = watcher->result();
         if (!r) {
             Probe p;
             p.state = State::Down;
@@ -255,6 +256,7 @@ void HealthMonitor::finish(const std::shared_ptr<Watch> &w, const Probe &probe)
         auto *watcher = new QFutureWatcher<Outcome<Done>>(this);
         connect(watcher, &QFutureWatcherBase::finished, this, [this, w, watcher] {
             watcher->deleteLater();
+            Tsan::acquireFuture(watcher->future());
             w->running = false;
             schedule(w);
         });
@@ -271,10 +273,10 @@ void HealthMonitor::reconnect(const std::shared_ptr<Watch> &w)
     auto *watcher = new QFutureWatcher<Outcome<DatabaseInfo>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, w, watcher] {
         watcher->deleteLater();
+        const auto r = finishedResult(watcher->future());
         w->running = false;
         if (w->removed)
             return;
-        auto r = watcher->result();
         if (!r) {
             setState(w, State::Down, QStringLiteral("reconnect failed: %1").arg(r.error().message()));
             schedule(w);

@@ -4,6 +4,7 @@
 #include "../logging.h"
 #include "../manager.h"
 #include "../processlock.h"
+#include "../tsan_p.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -11,7 +12,7 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QThreadPool>
 
 #include <sqlite3.h>
 
@@ -325,12 +326,12 @@ Outcome<QList<MigrationStatus>> MigrationRunner::readStatus() const
 
 QFuture<Outcome<QList<MigrationStatus>>> MigrationRunner::status()
 {
-    return QtConcurrent::run(&m_pool, [this] { return readStatus(); });
+    return runOnPool(&m_pool, [this] { return readStatus(); });
 }
 
 QFuture<Outcome<QStringList>> MigrationRunner::validate(const MigrationOptions &options)
 {
-    return QtConcurrent::run(&m_pool, [this, options]() -> Outcome<QStringList> {
+    return runOnPool(&m_pool, [this, options]() -> Outcome<QStringList> {
         auto status = readStatus();
         if (!status)
             return status.error();
@@ -340,12 +341,12 @@ QFuture<Outcome<QStringList>> MigrationRunner::validate(const MigrationOptions &
 
 QFuture<Outcome<MigrationRun>> MigrationRunner::up(const MigrationOptions &options)
 {
-    return QtConcurrent::run(&m_pool, [this, options] { return run(false, options); });
+    return runOnPool(&m_pool, [this, options] { return run(false, options); });
 }
 
 QFuture<Outcome<MigrationRun>> MigrationRunner::down(const MigrationOptions &options)
 {
-    return QtConcurrent::run(&m_pool, [this, options] { return run(true, options); });
+    return runOnPool(&m_pool, [this, options] { return run(true, options); });
 }
 
 Outcome<MigrationRun> MigrationRunner::run(bool down, const MigrationOptions &options)

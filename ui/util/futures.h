@@ -1,5 +1,7 @@
 #pragma once
 
+#include <core/tsan_p.h>
+
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QObject>
@@ -16,7 +18,7 @@ void whenDone(QObject *receiver, QFuture<T> future, F &&f)
     auto *w = new QFutureWatcher<T>(receiver);
     QObject::connect(w, &QFutureWatcher<T>::finished, receiver, [w, f = std::forward<F>(f)]() mutable {
         w->deleteLater();
-        f(w->result());
+        f(finishedResult(w->future()));
     });
     w->setFuture(std::move(future));
 }

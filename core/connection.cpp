@@ -47,12 +47,15 @@ static int bindValue(sqlite3_stmt *s, int i, const Value &v, bool copy = false)
     case Value::Type::Integer: return sqlite3_bind_int64(s, i, v.toInt());
     case Value::Type::Real: return sqlite3_bind_double(s, i, v.toDouble());
     case Value::Type::Text: {
-        const QByteArray b = v.bytes();
-        return sqlite3_bind_text64(s, i, b.constData(), sqlite3_uint64(b.size()), destructor, SQLITE_UTF8);
+        // The Value's own bytes (a view, no copy); an empty one is never
+        // a null pointer, which SQLite would bind as NULL.
+        const QByteArrayView b = v.bytesView();
+        return sqlite3_bind_text64(s, i, b.isNull() ? "" : b.constData(), sqlite3_uint64(b.size()), destructor,
+                                   SQLITE_UTF8);
     }
     case Value::Type::Blob: {
-        const QByteArray b = v.bytes();
-        return sqlite3_bind_blob64(s, i, b.constData(), sqlite3_uint64(b.size()), destructor);
+        const QByteArrayView b = v.bytesView();
+        return sqlite3_bind_blob64(s, i, b.isNull() ? "" : b.constData(), sqlite3_uint64(b.size()), destructor);
     }
     }
     return SQLITE_MISUSE;
@@ -132,12 +135,12 @@ void Statement::appendRow(sqlite3_stmt *m_stmt, ResultSet &rs)
         case SQLITE_FLOAT: rs.append(Value(sqlite3_column_double(m_stmt, i))); break;
         case SQLITE_TEXT: {
             const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i));
-            rs.append(Value::text(QByteArray(p, sqlite3_column_bytes(m_stmt, i))));
+            rs.appendText(p, sqlite3_column_bytes(m_stmt, i));
             break;
         }
         case SQLITE_BLOB: {
             const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, i));
-            rs.append(Value::blob(QByteArray(p, sqlite3_column_bytes(m_stmt, i))));
+            rs.appendBlob(p, sqlite3_column_bytes(m_stmt, i));
             break;
         }
         default: rs.append(Value()); break;

@@ -131,7 +131,7 @@ static Outcome<Done> postChunk(const std::shared_ptr<BatchState> &s, QList<QList
         if (!s->error)
             s->error = e;
     };
-    return lane->post(t, QThread::currentThread() != s->manager->thread());
+    return lane->post(std::move(t), QThread::currentThread() != s->manager->thread());
 }
 
 Outcome<Done> Batch::add(QList<Value> row)
@@ -208,7 +208,7 @@ QFuture<Outcome<qint64>> Batch::finish()
             settle(s->written);
     };
     t.fail = [settle](const Error &e) { settle(e); };
-    if (auto r = lane->post(t, QThread::currentThread() != d->manager->thread()); !r)
+    if (auto r = lane->post(std::move(t), QThread::currentThread() != d->manager->thread()); !r)
         settle(r.error());
     return future;
 }
@@ -237,7 +237,7 @@ QFuture<Outcome<Done>> Batch::abort()
         promise->finish();
     };
     t.fail = [promise](const Error &) { promise->addResult(Done{}); promise->finish(); };
-    if (!lane->post(t, false))
+    if (!lane->post(std::move(t), false))
         t.fail({});
     return future;
 }

@@ -27,8 +27,7 @@ Lane::~Lane()
         left.swap(m_queue);
     }
     for (Task &t : left)
-        if (t.fail)
-            t.fail(Error(Error::Kind::Closed, QStringLiteral("database closed")));
+        t.reject(Error(Error::Kind::Closed, QStringLiteral("database closed")));
 }
 
 bool Lane::isClosed() const
@@ -37,7 +36,7 @@ bool Lane::isClosed() const
     return m_closing || m_closed;
 }
 
-Outcome<Done> Lane::post(Task task, bool mayWait)
+Outcome<Done> Lane::post(Task &&task, bool mayWait)
 {
     std::unique_lock lock(m_mutex);
     if (m_closing || m_closed)
@@ -107,7 +106,7 @@ void Lane::drain()
             have = takeNext(&task);
         }
         if (have) {
-            task.run(*m_conn);
+            task.invoke(*m_conn);
             task = Task(); // release captures before the next task
             m_load.fetch_sub(1, std::memory_order_relaxed);
             continue;
@@ -146,7 +145,7 @@ void Lane::drain()
             }
         }
         if (have) {
-            task.run(*m_conn);
+            task.invoke(*m_conn);
             task = Task();
             m_load.fetch_sub(1, std::memory_order_relaxed);
             continue;

@@ -28,9 +28,10 @@ public:
     ~Lane();
     Q_DISABLE_COPY_MOVE(Lane)
 
-    /// Queues a task. Fails (calling nothing) when the lane is closed, or when
-    /// the queue is full and waiting is not allowed; waits for room otherwise.
-    Outcome<Done> post(Task task, bool mayWait);
+    /// Queues a task. Fails (calling nothing, and leaving task as it was) when
+    /// the lane is closed, or when the queue is full and waiting is not
+    /// allowed; waits for room otherwise.
+    Outcome<Done> post(Task &&task, bool mayWait);
     /// Only tasks of this session run until it is set back to 0. Called from a
     /// task running on this lane.
     void setOwner(quint64 session);

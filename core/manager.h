@@ -135,8 +135,10 @@ public:
     /// The pool the manager's tasks run on.
     QThreadPool *threadPool() { return &m_pool; }
 
-    /// Internal: queue a task on a database's writer or reader lane.
-    Outcome<Done> submit(const QString &database, Route route, Task task, bool looksReadOnly = false);
+    /// Internal: queue a task on a database's writer or reader lane, behind a
+    /// check that opens the connection on first use. Moves the task only when
+    /// it was queued; on failure the caller still has it (to fail it).
+    Outcome<Done> submit(const QString &database, Route route, Task &&task, bool looksReadOnly = false);
     /// True when a sink or a connected signal wants operation records.
     bool observed() const;
     /// Internal: report a finished operation to the sinks and signals.
@@ -165,6 +167,16 @@ private:
         p->finish();
     }
     void stateChanged(const QString &path, const TransactionState &oldState, const TransactionState &state);
+    /// Queues a task as it is (no open check) on the lane its route picks.
+    Outcome<Done> post(const std::shared_ptr<Database> &db, Route route, Task &&task, bool looksReadOnly);
+    template<typename R, typename Work>
+    class Operation;
+    /// The scaffolding execute(), executeScript() and executeMany() share:
+    /// records the operation, queues its work and resolves its future.
+    template<typename R, typename Work>
+    QFuture<Outcome<R>> launch(const std::shared_ptr<Database> &db, const QString &database, const QString &sql,
+                               const Params &params, const ExecOptions &options, OperationRecord::Kind kind,
+                               const QString &paramsText, Route route, bool looksReadOnly, Work work);
     QFuture<Outcome<TransactionState>> transactionOp(const QString &database, const QByteArray &sql,
                                                      OperationRecord::Kind kind);
 
@@ -192,7 +204,7 @@ QFuture<Outcome<R>> Manager::withConnection(const QString &database, Route route
         settle<R>(promise, std::move(r));
     };
     task.fail = [promise](const Error &e) { settle<R>(promise, e); };
-    if (auto s = submit(database, route, task); !s)
+    if (auto s = submit(database, route, std::move(task)); !s)
         task.fail(s.error());
     return future;
 }

@@ -105,13 +105,13 @@ Outcome<Done> Statement::bind(const Params &params, qsizetype *next, QSet<QStrin
     return Done{};
 }
 
-Outcome<Done> Statement::bindRow(const QList<Value> &row) const
+Outcome<Done> Statement::bindRow(std::span<const Value> row) const
 {
     const int count = sqlite3_bind_parameter_count(m_stmt);
-    if (row.size() != count)
+    if (qsizetype(row.size()) != count)
         return Error::invalid(QStringLiteral("the statement takes %1 parameters, the row has %2").arg(count).arg(row.size()));
     for (int i = 0; i < count; ++i)
-        if (int rc = bindValue(m_stmt, i + 1, row.at(i)); rc != SQLITE_OK)
+        if (int rc = bindValue(m_stmt, i + 1, row[size_t(i)]); rc != SQLITE_OK)
             return Error::sqlite(rc, QString::fromUtf8(sqlite3_errstr(rc)));
     return Done{};
 }
@@ -662,7 +662,7 @@ Outcome<StatementResult> Connection::executeMany(const QByteArray &sql, const QL
     StatementResult total;
     total.sql = QString::fromUtf8(sql);
     for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (auto b = stmt.value().bindRow(rows.at(i)); !b) {
+        if (auto b = stmt.value().bindRow(std::span<const Value>(rows.at(i).constData(), size_t(rows.at(i).size()))); !b) {
             undo();
             return Error(b.error()).withMessage(QStringLiteral("row %1: %2").arg(i + 1).arg(b.error().message()))
                 .withSql(QString::fromUtf8(sql)).withDatabase(m_path);

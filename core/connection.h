@@ -69,7 +69,7 @@ public:
     /// that outlive params); otherwise params must outlive the statement's use.
     Outcome<Done> bind(const Params &params, qsizetype *next, QSet<QString> *namedUsed, bool copy = false) const;
     /// Binds exactly the given positional values.
-    Outcome<Done> bindRow(const QList<Value> &row) const;
+    Outcome<Done> bindRow(std::span<const Value> row) const;
     QStringList columnNames() const;
     QStringList declTypes() const;
     /// Set for statements prepared to be cached; null otherwise.

@@ -13,7 +13,8 @@
 namespace Litehouse {
 
 Lane::Lane(QThreadPool *pool, std::unique_ptr<Connection> connection, int spinMicros, int maxQueued)
-    : m_pool(pool), m_conn(std::move(connection)), m_spinMicros(spinMicros), m_maxQueued(maxQueued)
+    : m_pool(pool), m_conn(std::move(connection)), m_spinMicros(spinMicros), m_maxQueued(maxQueued),
+      m_spinNs(qint64(spinMicros) * 1000)
 {
 }
 
@@ -112,14 +113,17 @@ void Lane::drain()
             continue;
         }
         // Stay awake briefly: the next task of an awaiting caller usually
-        // arrives within microseconds.
+        // arrives within microseconds. The spin adapts like await()'s: it
+        // halves (down to an eighth) after a spin in which nothing came, and
+        // doubles (up to spinMicros) after one in which a task did, so that
+        // a lane whose caller cannot get a core meanwhile stops taking one.
         if (m_spinMicros > 0) {
             QElapsedTimer t;
             t.start();
-            const qint64 limit = qint64(m_spinMicros) * 1000;
+            const qint64 maxNs = qint64(m_spinMicros) * 1000;
             const int seen = m_queued.load(std::memory_order_acquire);
             bool arrived = false;
-            while (t.nsecsElapsed() < limit) {
+            while (t.nsecsElapsed() < m_spinNs) {
                 if (m_queued.load(std::memory_order_acquire) != seen) {
                     arrived = true;
                     break;
@@ -127,6 +131,7 @@ void Lane::drain()
                 for (int i = 0; i < 16; ++i)
                     LH_PAUSE();
             }
+            m_spinNs = arrived ? qMin(maxNs, m_spinNs * 2) : qMax(maxNs / 8, m_spinNs / 2);
             if (arrived)
                 continue;
         }

@@ -53,6 +53,7 @@ private:
     std::unique_ptr<Connection> m_conn;
     const int m_spinMicros;
     const int m_maxQueued;
+    qint64 m_spinNs; // the current spin, adapted by drain() (only one thread drains at a time)
     mutable std::mutex m_mutex;
     std::condition_variable m_room;
     std::deque<Task> m_queue;

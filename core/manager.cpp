@@ -110,6 +110,29 @@ void finishRecord(OperationRecord &op, const Error *e, qint64 ns, qint64 returne
 
 } // namespace
 
+bool detail::spinUntil(bool (*done)(const void *), const void *ctx)
+{
+    constexpr qint64 kMinNs = 10000;
+    constexpr qint64 kMaxNs = 200000;
+    thread_local qint64 budgetNs = kMaxNs;
+    QElapsedTimer spin;
+    spin.start();
+    do {
+        for (int i = 0; i < 64; ++i) {
+            if (done(ctx)) {
+                budgetNs = qMin(kMaxNs, budgetNs * 2);
+                return true;
+            }
+#if defined(__x86_64__) || defined(__i386__)
+            __builtin_ia32_pause();
+#endif
+        }
+    } while (spin.nsecsElapsed() < budgetNs);
+    const bool ok = done(ctx);
+    budgetNs = ok ? qMin(kMaxNs, budgetNs * 2) : qMax(kMinNs, budgetNs / 2);
+    return ok;
+}
+
 Manager::Manager(QObject *parent) : QObject(parent), m_reg(std::make_unique<Registry>())
 {
     qRegisterMetaType<Litehouse::OperationRecord>();

@@ -209,22 +209,25 @@ QFuture<Outcome<R>> Manager::withConnection(const QString &database, Route route
     return future;
 }
 
+namespace detail {
+/// Spins while done(ctx) is false, for at most this thread's spin budget, and
+/// returns done(ctx). The budget adapts: it halves (down to 10 us) after a
+/// spin that ran out, and doubles (up to 200 us) after one that did not. On
+/// a machine with a core to spare the awaited work usually finishes within
+/// the spin; where the worker has to wait for the core this thread is
+/// spinning on, spinning only delays it, and the budget shrinks.
+bool spinUntil(bool (*done)(const void *), const void *ctx);
+} // namespace detail
+
 /// Waits for a future off the UI thread (CLI, tests, benchmarks) and takes
-/// its result (a future can be awaited once). Spins for up to ~200 us first:
-/// a parked thread wakes in 10-55 us here, longer than most queries take.
+/// its result (a future can be awaited once). Spins first (see
+/// detail::spinUntil): a parked thread wakes in 10-55 us here, longer than
+/// most queries take.
 template<typename T>
 T await(QFuture<T> future)
 {
     if (!future.isFinished()) {
-        QElapsedTimer spin;
-        spin.start();
-        do {
-            for (int i = 0; i < 64 && !future.isFinished(); ++i) {
-#if defined(__x86_64__) || defined(__i386__)
-                __builtin_ia32_pause();
-#endif
-            }
-        } while (!future.isFinished() && spin.nsecsElapsed() < 200000);
+        detail::spinUntil([](const void *f) { return static_cast<const QFuture<T> *>(f)->isFinished(); }, &future);
         future.waitForFinished();
     }
     // takeResult moves a large result out instead of copying it.

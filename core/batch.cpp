@@ -9,6 +9,15 @@
 
 namespace Litehouse {
 
+// A chunk of rows: every value in one vector, and where each row ends.
+struct BatchRows
+{
+    std::vector<Value> cells;
+    std::vector<size_t> ends;
+    qsizetype size() const { return qsizetype(ends.size()); }
+    bool isEmpty() const { return ends.empty(); }
+};
+
 struct BatchState
 {
     Manager *manager = nullptr;
@@ -16,7 +25,7 @@ struct BatchState
     QByteArray sql;
     int batchSize = 1000;
     quint64 session = 0;
-    QList<QList<Value>> buffer;
+    BatchRows buffer;
     bool finished = false;
     // Touched only on the writer lane:
     bool begun = false;
@@ -48,7 +57,7 @@ void undo(Connection &c, BatchState &s)
 
 // Runs on the writer lane: opens the session's transaction on first use,
 // then writes the chunk with one prepared statement.
-void writeChunk(Connection &c, const std::shared_ptr<BatchState> &s, const QList<QList<Value>> &rows, Lane &lane)
+void writeChunk(Connection &c, const std::shared_ptr<BatchState> &s, const BatchRows &rows, Lane &lane)
 {
     {
         std::lock_guard lock(s->mutex);
@@ -74,13 +83,16 @@ void writeChunk(Connection &c, const std::shared_ptr<BatchState> &s, const QList
     if (!stmt)
         return fail(stmt.error());
     qint64 n = 0;
-    for (const auto &row : rows) {
-        if (auto b = stmt.value().bindRow(row); !b)
+    ResultSet sink;
+    size_t begin = 0;
+    for (const size_t end : rows.ends) {
+        if (auto b = stmt.value().bindRow(std::span<const Value>(rows.cells.data() + begin, end - begin)); !b)
             return fail(b.error());
-        ResultSet sink;
+        begin = end;
         auto done = c.step(stmt.value().handle(), sink, -1);
         if (!done)
             return fail(done.error());
+        sink.clearRows();
         sqlite3_reset(stmt.value().handle());
         ++n;
     }
@@ -117,7 +129,7 @@ Batch::~Batch()
         abort();
 }
 
-static Outcome<Done> postChunk(const std::shared_ptr<BatchState> &s, QList<QList<Value>> rows)
+static Outcome<Done> postChunk(const std::shared_ptr<BatchState> &s, BatchRows rows)
 {
     auto db = s->manager->find(s->database);
     if (!db)
@@ -131,10 +143,10 @@ static Outcome<Done> postChunk(const std::shared_ptr<BatchState> &s, QList<QList
         if (!s->error)
             s->error = e;
     };
-    return lane->post(t, QThread::currentThread() != s->manager->thread());
+    return lane->post(std::move(t), QThread::currentThread() != s->manager->thread());
 }
 
-Outcome<Done> Batch::add(QList<Value> row)
+Outcome<Done> Batch::add(std::span<const Value> row)
 {
     {
         std::lock_guard lock(d->mutex);
@@ -143,8 +155,15 @@ Outcome<Done> Batch::add(QList<Value> row)
     }
     if (d->finished)
         return Error::invalid(QStringLiteral("the batch is already finished"));
-    d->buffer.append(std::move(row));
-    if (d->buffer.size() >= d->batchSize) {
+    BatchRows &b = d->buffer;
+    if (b.isEmpty()) {
+        // Room for a whole chunk of rows like this one: no reallocation while filling it.
+        b.cells.reserve(size_t(d->batchSize) * row.size());
+        b.ends.reserve(size_t(d->batchSize));
+    }
+    b.cells.insert(b.cells.end(), row.begin(), row.end());
+    b.ends.push_back(b.cells.size());
+    if (b.size() >= d->batchSize) {
         auto r = postChunk(d, std::exchange(d->buffer, {}));
         if (!r)
             return r;
@@ -207,7 +226,7 @@ QFuture<Outcome<qint64>> Batch::finish()
             settle(s->written);
     };
     t.fail = [settle](const Error &e) { settle(e); };
-    if (auto r = lane->post(t, QThread::currentThread() != d->manager->thread()); !r)
+    if (auto r = lane->post(std::move(t), QThread::currentThread() != d->manager->thread()); !r)
         settle(r.error());
     return future;
 }
@@ -217,7 +236,7 @@ QFuture<Outcome<Done>> Batch::abort()
     auto promise = makePromise<Outcome<Done>>();
     auto future = promise->future();
     d->finished = true;
-    d->buffer.clear();
+    d->buffer = {};
     auto db = d->manager->find(d->database);
     if (!db) {
         fulfil(*promise, Done{});
@@ -233,7 +252,7 @@ QFuture<Outcome<Done>> Batch::abort()
         fulfil(*promise, Done{});
     };
     t.fail = [promise](const Error &) { fulfil(*promise, Done{}); };
-    if (!lane->post(t, false))
+    if (!lane->post(std::move(t), false))
         t.fail({});
     return future;
 }

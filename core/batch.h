@@ -5,7 +5,9 @@
 
 #include <QFuture>
 
+#include <initializer_list>
 #include <memory>
+#include <span>
 
 namespace Litehouse {
 
@@ -24,7 +26,11 @@ public:
 
     /// Adds a row; every batchSize rows a chunk is written in the background.
     /// Fails when an earlier chunk failed (the batch is then rolled back).
-    Outcome<Done> add(QList<Value> row);
+    /// The values are copied into the chunk's one flat buffer: adding a row
+    /// allocates nothing of its own.
+    Outcome<Done> add(std::span<const Value> row);
+    Outcome<Done> add(std::initializer_list<Value> row) { return add(std::span<const Value>(row.begin(), row.size())); }
+    Outcome<Done> add(const QList<Value> &row) { return add(std::span<const Value>(row.constData(), size_t(row.size()))); }
     /// Writes what is left and commits. Resolves to the rows written.
     QFuture<Outcome<qint64>> finish();
     /// Rolls back every row of the batch.

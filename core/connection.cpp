@@ -21,8 +21,18 @@ Statement &Statement::operator=(Statement &&o) noexcept
         m_conn = std::exchange(o.m_conn, nullptr);
         m_stmt = std::exchange(o.m_stmt, nullptr);
         m_key = std::move(o.m_key);
+        m_meta = std::move(o.m_meta);
     }
     return *this;
+}
+
+sqlite3_stmt *Statement::release()
+{
+    if (m_conn && !m_key.isEmpty() && m_stmt)
+        m_conn->forget(m_key, m_stmt);
+    m_key.clear();
+    m_meta.reset();
+    return std::exchange(m_stmt, nullptr);
 }
 
 Statement::~Statement()
@@ -30,7 +40,7 @@ Statement::~Statement()
     if (!m_stmt)
         return;
     if (m_conn && !m_key.isEmpty())
-        m_conn->giveBack(m_key, m_stmt);
+        m_conn->giveBack(m_key, m_stmt, std::move(m_meta));
     else
         sqlite3_finalize(m_stmt);
     m_stmt = nullptr;
@@ -47,12 +57,15 @@ static int bindValue(sqlite3_stmt *s, int i, const Value &v, bool copy = false)
     case Value::Type::Integer: return sqlite3_bind_int64(s, i, v.toInt());
     case Value::Type::Real: return sqlite3_bind_double(s, i, v.toDouble());
     case Value::Type::Text: {
-        const QByteArray b = v.bytes();
-        return sqlite3_bind_text64(s, i, b.constData(), sqlite3_uint64(b.size()), destructor, SQLITE_UTF8);
+        // The Value's own bytes (a view, no copy); an empty one is never
+        // a null pointer, which SQLite would bind as NULL.
+        const QByteArrayView b = v.bytesView();
+        return sqlite3_bind_text64(s, i, b.isNull() ? "" : b.constData(), sqlite3_uint64(b.size()), destructor,
+                                   SQLITE_UTF8);
     }
     case Value::Type::Blob: {
-        const QByteArray b = v.bytes();
-        return sqlite3_bind_blob64(s, i, b.constData(), sqlite3_uint64(b.size()), destructor);
+        const QByteArrayView b = v.bytesView();
+        return sqlite3_bind_blob64(s, i, b.isNull() ? "" : b.constData(), sqlite3_uint64(b.size()), destructor);
     }
     }
     return SQLITE_MISUSE;
@@ -92,13 +105,13 @@ Outcome<Done> Statement::bind(const Params &params, qsizetype *next, QSet<QStrin
     return Done{};
 }
 
-Outcome<Done> Statement::bindRow(const QList<Value> &row) const
+Outcome<Done> Statement::bindRow(std::span<const Value> row) const
 {
     const int count = sqlite3_bind_parameter_count(m_stmt);
-    if (row.size() != count)
+    if (qsizetype(row.size()) != count)
         return Error::invalid(QStringLiteral("the statement takes %1 parameters, the row has %2").arg(count).arg(row.size()));
     for (int i = 0; i < count; ++i)
-        if (int rc = bindValue(m_stmt, i + 1, row.at(i)); rc != SQLITE_OK)
+        if (int rc = bindValue(m_stmt, i + 1, row[size_t(i)]); rc != SQLITE_OK)
             return Error::sqlite(rc, QString::fromUtf8(sqlite3_errstr(rc)));
     return Done{};
 }
@@ -132,12 +145,12 @@ void Statement::appendRow(sqlite3_stmt *m_stmt, ResultSet &rs)
         case SQLITE_FLOAT: rs.append(Value(sqlite3_column_double(m_stmt, i))); break;
         case SQLITE_TEXT: {
             const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i));
-            rs.append(Value::text(QByteArray(p, sqlite3_column_bytes(m_stmt, i))));
+            rs.appendText(p, sqlite3_column_bytes(m_stmt, i));
             break;
         }
         case SQLITE_BLOB: {
             const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, i));
-            rs.append(Value::blob(QByteArray(p, sqlite3_column_bytes(m_stmt, i))));
+            rs.appendBlob(p, sqlite3_column_bytes(m_stmt, i));
             break;
         }
         default: rs.append(Value()); break;
@@ -167,8 +180,11 @@ void Connection::close()
 
 void Connection::clearCache()
 {
+    // A statement borrowed right now is finalized when it comes back (the
+    // connection is then closed, or no longer knows it).
     for (auto &c : m_lru)
-        sqlite3_finalize(c.stmt);
+        if (!c.inUse)
+            sqlite3_finalize(c.stmt);
     m_lru.clear();
     m_cache.clear();
     m_cacheSize.store(0, std::memory_order_relaxed);
@@ -273,9 +289,10 @@ bool Connection::beginTask(const CancelToken &cancel)
 
 void Connection::endTask()
 {
-    m_task.detach();
+    if (m_task)
+        m_task->detach();
     m_cancelFlag = nullptr;
-    m_task = CancelToken();
+    m_task.reset(); // no new token (and no allocation) per task
 }
 
 Error Connection::lastError(int rc, const QByteArray &sql) const
@@ -296,13 +313,15 @@ Outcome<Statement> Connection::prepare(const QByteArray &sql, bool cache, const 
     if (!m_db)
         return Error(Error::Kind::Closed, QStringLiteral("connection is closed")).withDatabase(m_path);
     if (cache && !tail && m_options.statementCacheSize > 0) {
-        auto it = m_cache.find(sql);
-        if (it != m_cache.end()) {
+        // A hit stays in the cache, marked in use, and moves to the front:
+        // borrowing and returning a statement allocates nothing.
+        auto it = m_cache.constFind(sql);
+        if (it != m_cache.cend() && !it.value()->inUse) {
             m_hits.fetch_add(1, std::memory_order_relaxed);
-            sqlite3_stmt *s = it.value()->stmt;
-            m_lru.erase(it.value());
-            m_cache.erase(it);
-            return Statement(this, s, sql);
+            const auto entry = it.value();
+            m_lru.splice(m_lru.begin(), m_lru, entry);
+            entry->inUse = true;
+            return Statement(this, entry->stmt, entry->sql, entry->meta);
         }
         m_misses.fetch_add(1, std::memory_order_relaxed);
     }
@@ -319,24 +338,54 @@ Outcome<Statement> Connection::prepare(const QByteArray &sql, bool cache, const 
         return Error::invalid(QStringLiteral("more than one statement given; run it as a script"))
             .withSql(QString::fromUtf8(sql)).withOffset(int(end - sql.constData())).withDatabase(m_path);
     }
-    return Statement(this, s, cache && !tail ? sql : QByteArray());
+    if (!cache || tail)
+        return Statement(this, s, QByteArray());
+    auto meta = std::make_shared<StatementMeta>();
+    meta->info = classifyStatement(sql);
+    meta->sql = QString::fromUtf8(sql);
+    return Statement(this, s, sql, std::move(meta));
 }
 
-void Connection::giveBack(const QByteArray &key, sqlite3_stmt *stmt)
+void Connection::giveBack(const QByteArray &key, sqlite3_stmt *stmt, std::shared_ptr<StatementMeta> meta)
 {
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
-    if (!m_db || m_cache.contains(key) || m_options.statementCacheSize <= 0) {
+    if (auto it = m_cache.constFind(key); it != m_cache.cend()) {
+        if (it.value()->stmt == stmt) {
+            it.value()->inUse = false; // it never left the cache
+            return;
+        }
+        // A second copy, prepared while the cached one was in use.
         sqlite3_finalize(stmt);
         return;
     }
-    m_lru.push_front({key, stmt});
+    if (!m_db || m_options.statementCacheSize <= 0) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    m_lru.push_front({key, stmt, std::move(meta), false});
     m_cache.insert(key, m_lru.begin());
     while (int(m_lru.size()) > m_options.statementCacheSize) {
-        m_cache.remove(m_lru.back().sql);
-        sqlite3_finalize(m_lru.back().stmt);
-        m_lru.pop_back();
+        // The least recently used statement that is not borrowed right now.
+        auto victim = std::prev(m_lru.end());
+        while (victim->inUse && victim != m_lru.begin())
+            --victim;
+        if (victim->inUse)
+            break;
+        m_cache.remove(victim->sql);
+        sqlite3_finalize(victim->stmt);
+        m_lru.erase(victim);
     }
+    m_cacheSize.store(int(m_lru.size()), std::memory_order_relaxed);
+}
+
+void Connection::forget(const QByteArray &key, sqlite3_stmt *stmt)
+{
+    auto it = m_cache.find(key);
+    if (it == m_cache.end() || it.value()->stmt != stmt)
+        return;
+    m_lru.erase(it.value());
+    m_cache.erase(it);
     m_cacheSize.store(int(m_lru.size()), std::memory_order_relaxed);
 }
 
@@ -421,12 +470,32 @@ Outcome<bool> Connection::step(sqlite3_stmt *stmt, ResultSet &out, qint64 limit,
 Outcome<StatementResult> Connection::runOne(Statement &stmt, const QByteArray &sql, Fetch fetch, const StatementInfo &info)
 {
     StatementResult r;
-    r.sql = QString::fromUtf8(sql);
+    StatementMeta *meta = stmt.meta();
+    r.sql = meta ? meta->sql : QString::fromUtf8(sql);
     QElapsedTimer timer;
     timer.start();
     r.returnsRows = sqlite3_column_count(stmt.handle()) > 0;
-    if (r.returnsRows)
-        r.rows = ResultSet(stmt.columnNames(), stmt.declTypes());
+    if (r.returnsRows) {
+        // A point query with Fetch::one() allocates its cells once.
+        const auto reserveSmall = [&r, &fetch] {
+            if (fetch.limit() > 0 && fetch.limit() <= 64)
+                r.rows.reserveRows(fetch.limit());
+        };
+        if (meta) {
+            // A schema change makes SQLite prepare the statement again, and
+            // its columns may change with it.
+            const int reprepared = sqlite3_stmt_status(stmt.handle(), SQLITE_STMTSTATUS_REPREPARE, 0);
+            if (meta->reprepared != reprepared || meta->columns.size() != sqlite3_column_count(stmt.handle())) {
+                meta->columns = stmt.columnNames();
+                meta->declTypes = stmt.declTypes();
+                meta->reprepared = reprepared;
+            }
+            r.rows = ResultSet(meta->columns, meta->declTypes);
+        } else {
+            r.rows = ResultSet(stmt.columnNames(), stmt.declTypes());
+        }
+        reserveSmall();
+    }
     const qint64 changesBefore = sqlite3_total_changes64(m_db);
     auto done = step(stmt.handle(), r.rows, fetch.limit(), &r.retries);
     if (!done) {
@@ -458,10 +527,11 @@ Outcome<StatementResult> Connection::execute(const QByteArray &sql, const Params
                                              const CancelToken &cancel)
 {
     Q_UNUSED(cancel);
-    const StatementInfo info = classifyStatement(sql);
     auto stmt = prepare(sql, /*cache=*/true);
     if (!stmt)
         return stmt.error();
+    const StatementMeta *meta = stmt.value().meta();
+    const StatementInfo info = meta ? meta->info : classifyStatement(sql);
     qsizetype next = 0;
     QSet<QString> used;
     if (auto b = stmt.value().bind(params, &next, &used); !b)
@@ -592,7 +662,7 @@ Outcome<StatementResult> Connection::executeMany(const QByteArray &sql, const QL
     StatementResult total;
     total.sql = QString::fromUtf8(sql);
     for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (auto b = stmt.value().bindRow(rows.at(i)); !b) {
+        if (auto b = stmt.value().bindRow(std::span<const Value>(rows.at(i).constData(), size_t(rows.at(i).size()))); !b) {
             undo();
             return Error(b.error()).withMessage(QStringLiteral("row %1: %2").arg(i + 1).arg(b.error().message()))
                 .withSql(QString::fromUtf8(sql)).withDatabase(m_path);

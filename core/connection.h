@@ -13,6 +13,9 @@
 
 #include <functional>
 #include <list>
+#include <memory>
+#include <optional>
+#include <span>
 #include <QHash>
 #include <QSet>
 
@@ -32,13 +35,25 @@ struct CacheStats
 
 class Connection;
 
+/// What a connection knows about one cached statement, kept with it so that
+/// running it again neither classifies its text nor reads its columns again.
+struct StatementMeta
+{
+    StatementInfo info;      ///< classifyStatement() of the text
+    QString sql;             ///< the text, decoded once
+    QStringList columns;     ///< result columns, read again whenever SQLite re-prepares
+    QStringList declTypes;
+    int reprepared = -1;     ///< SQLITE_STMTSTATUS_REPREPARE when the columns were read
+};
+
 /// A prepared statement borrowed from a connection; returned to the
 /// connection's cache (or finalized) when it goes out of scope.
 class Statement
 {
 public:
     Statement() = default;
-    Statement(Connection *c, sqlite3_stmt *s, QByteArray key) : m_conn(c), m_stmt(s), m_key(std::move(key)) {}
+    Statement(Connection *c, sqlite3_stmt *s, QByteArray key, std::shared_ptr<StatementMeta> meta = {})
+        : m_conn(c), m_stmt(s), m_key(std::move(key)), m_meta(std::move(meta)) {}
     Statement(Statement &&o) noexcept { *this = std::move(o); }
     Statement &operator=(Statement &&o) noexcept;
     ~Statement();
@@ -46,7 +61,7 @@ public:
 
     sqlite3_stmt *handle() const { return m_stmt; }
     /// Hands the statement over to the caller, who must finalize it.
-    sqlite3_stmt *release() { m_key.clear(); return std::exchange(m_stmt, nullptr); }
+    sqlite3_stmt *release();
     explicit operator bool() const { return m_stmt != nullptr; }
     /// Binds positional values starting at parameter *next, and every named value
     /// the statement uses. Advances *next past the parameters consumed.
@@ -54,9 +69,11 @@ public:
     /// that outlive params); otherwise params must outlive the statement's use.
     Outcome<Done> bind(const Params &params, qsizetype *next, QSet<QString> *namedUsed, bool copy = false) const;
     /// Binds exactly the given positional values.
-    Outcome<Done> bindRow(const QList<Value> &row) const;
+    Outcome<Done> bindRow(std::span<const Value> row) const;
     QStringList columnNames() const;
     QStringList declTypes() const;
+    /// Set for statements prepared to be cached; null otherwise.
+    StatementMeta *meta() const { return m_meta.get(); }
     /// Reads the current row of stmt into the result set.
     static void appendRow(sqlite3_stmt *stmt, ResultSet &rs);
 
@@ -64,6 +81,7 @@ private:
     Connection *m_conn = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     QByteArray m_key; // non-empty: goes back to the cache
+    std::shared_ptr<StatementMeta> m_meta;
 };
 
 /// One SQLite connection. Used by one task at a time (the executor's lanes
@@ -132,7 +150,8 @@ public:
 
 private:
     friend class Statement;
-    void giveBack(const QByteArray &key, sqlite3_stmt *stmt);
+    void giveBack(const QByteArray &key, sqlite3_stmt *stmt, std::shared_ptr<StatementMeta> meta);
+    void forget(const QByteArray &key, sqlite3_stmt *stmt);
     void clearCache();
     bool backoff(int attempt, qint64 startedMs);
     Outcome<StatementResult> runOne(Statement &stmt, const QByteArray &sql, Fetch fetch, const StatementInfo &info);
@@ -146,10 +165,11 @@ private:
     TransactionState m_state;
     std::function<void(const TransactionState &)> m_stateListener;
     const std::atomic<bool> *m_cancelFlag = nullptr;
-    CancelToken m_task;
+    std::optional<CancelToken> m_task;
 
-    // LRU of prepared statements: most recent at the front.
-    struct Cached { QByteArray sql; sqlite3_stmt *stmt; };
+    // LRU of prepared statements: most recent at the front. A borrowed
+    // statement stays in it, marked in use.
+    struct Cached { QByteArray sql; sqlite3_stmt *stmt; std::shared_ptr<StatementMeta> meta; bool inUse = false; };
     std::list<Cached> m_lru;
     QHash<QByteArray, std::list<Cached>::iterator> m_cache;
     std::atomic<qint64> m_hits{0};

@@ -55,7 +55,7 @@ Outcome<Done> Database::postRead(Task task, bool mayWait)
     }
     // Lanes are only removed under m_mutex by reapIdleReaders() when idle; a
     // post that races with a reap lands on a closing lane and is retried.
-    auto r = target->post(task, mayWait);
+    auto r = target->post(std::move(task), mayWait);
     if (!r && r.error().kind() == Error::Kind::Closed) {
         std::lock_guard lock(m_mutex);
         if (m_closing)
@@ -117,7 +117,7 @@ void Database::close(std::function<void()> done)
         Task t;
         t.run = [s](Connection &) { s->finish(nullptr); };
         t.fail = [](const Error &) {};
-        s->lane().post(t, false);
+        s->lane().post(std::move(t), false);
         if (s->ownLane)
             s->ownLane->closeAfterQueued([keep = s->ownLane](Connection &) {});
     }

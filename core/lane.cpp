@@ -15,7 +15,8 @@
 namespace Litehouse {
 
 Lane::Lane(QThreadPool *pool, std::unique_ptr<Connection> connection, int spinMicros, int maxQueued)
-    : m_pool(pool), m_conn(std::move(connection)), m_spinMicros(spinMicros), m_maxQueued(maxQueued)
+    : m_pool(pool), m_conn(std::move(connection)), m_spinMicros(spinMicros), m_maxQueued(maxQueued),
+      m_spinNs(qint64(spinMicros) * 1000)
 {
 }
 
@@ -29,8 +30,7 @@ Lane::~Lane()
         left.swap(m_queue);
     }
     for (Task &t : left)
-        if (t.fail)
-            t.fail(Error(Error::Kind::Closed, QStringLiteral("database closed")));
+        t.reject(Error(Error::Kind::Closed, QStringLiteral("database closed")));
 }
 
 bool Lane::isClosed() const
@@ -39,7 +39,7 @@ bool Lane::isClosed() const
     return m_closing || m_closed;
 }
 
-Outcome<Done> Lane::post(Task task, bool mayWait)
+Outcome<Done> Lane::post(Task &&task, bool mayWait)
 {
     std::unique_lock lock(m_mutex);
     if (m_closing || m_closed)
@@ -109,20 +109,23 @@ void Lane::drain()
             have = takeNext(&task);
         }
         if (have) {
-            task.run(*m_conn);
+            task.invoke(*m_conn);
             task = Task(); // release captures before the next task
             m_load.fetch_sub(1, std::memory_order_relaxed);
             continue;
         }
         // Stay awake briefly: the next task of an awaiting caller usually
-        // arrives within microseconds.
+        // arrives within microseconds. The spin adapts like await()'s: it
+        // halves (down to an eighth) after a spin in which nothing came, and
+        // doubles (up to spinMicros) after one in which a task did, so that
+        // a lane whose caller cannot get a core meanwhile stops taking one.
         if (m_spinMicros > 0) {
             QElapsedTimer t;
             t.start();
-            const qint64 limit = qint64(m_spinMicros) * 1000;
+            const qint64 maxNs = qint64(m_spinMicros) * 1000;
             const int seen = m_queued.load(std::memory_order_acquire);
             bool arrived = false;
-            while (t.nsecsElapsed() < limit) {
+            while (t.nsecsElapsed() < m_spinNs) {
                 if (m_queued.load(std::memory_order_acquire) != seen) {
                     arrived = true;
                     break;
@@ -130,6 +133,7 @@ void Lane::drain()
                 for (int i = 0; i < 16; ++i)
                     LH_PAUSE();
             }
+            m_spinNs = arrived ? qMin(maxNs, m_spinNs * 2) : qMax(maxNs / 8, m_spinNs / 2);
             if (arrived)
                 continue;
         }
@@ -148,7 +152,7 @@ void Lane::drain()
             }
         }
         if (have) {
-            task.run(*m_conn);
+            task.invoke(*m_conn);
             task = Task();
             m_load.fetch_sub(1, std::memory_order_relaxed);
             continue;

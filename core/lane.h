@@ -28,9 +28,10 @@ public:
     ~Lane();
     Q_DISABLE_COPY_MOVE(Lane)
 
-    /// Queues a task. Fails (calling nothing) when the lane is closed, or when
-    /// the queue is full and waiting is not allowed; waits for room otherwise.
-    Outcome<Done> post(Task task, bool mayWait);
+    /// Queues a task. Fails (calling nothing, and leaving task as it was) when
+    /// the lane is closed, or when the queue is full and waiting is not
+    /// allowed; waits for room otherwise.
+    Outcome<Done> post(Task &&task, bool mayWait);
     /// Only tasks of this session run until it is set back to 0. Called from a
     /// task running on this lane.
     void setOwner(quint64 session);
@@ -52,6 +53,7 @@ private:
     std::unique_ptr<Connection> m_conn;
     const int m_spinMicros;
     const int m_maxQueued;
+    qint64 m_spinNs; // the current spin, adapted by drain() (only one thread drains at a time)
     mutable std::mutex m_mutex;
     std::condition_variable m_room;
     std::deque<Task> m_queue;

@@ -15,6 +15,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <optional>
+
 #include <sqlite3.h>
 
 namespace Litehouse {
@@ -107,6 +109,29 @@ void finishRecord(OperationRecord &op, const Error *e, qint64 ns, qint64 returne
 }
 
 } // namespace
+
+bool detail::spinUntil(bool (*done)(const void *), const void *ctx)
+{
+    constexpr qint64 kMinNs = 10000;
+    constexpr qint64 kMaxNs = 200000;
+    thread_local qint64 budgetNs = kMaxNs;
+    QElapsedTimer spin;
+    spin.start();
+    do {
+        for (int i = 0; i < 64; ++i) {
+            if (done(ctx)) {
+                budgetNs = qMin(kMaxNs, budgetNs * 2);
+                return true;
+            }
+#if defined(__x86_64__) || defined(__i386__)
+            __builtin_ia32_pause();
+#endif
+        }
+    } while (spin.nsecsElapsed() < budgetNs);
+    const bool ok = done(ctx);
+    budgetNs = ok ? qMin(kMaxNs, budgetNs * 2) : qMax(kMinNs, budgetNs / 2);
+    return ok;
+}
 
 Manager::Manager(QObject *parent) : QObject(parent), m_reg(std::make_unique<Registry>())
 {
@@ -252,7 +277,7 @@ QFuture<Outcome<DatabaseInfo>> Manager::open(const QString &path, const OpenOpti
         settle<DatabaseInfo>(promise, info);
     };
     task.fail = [promise](const Error &e) { settle<DatabaseInfo>(promise, e); };
-    if (auto s = db->writer().post(task, QThread::currentThread() != thread()); !s)
+    if (auto s = db->writer().post(std::move(task), QThread::currentThread() != thread()); !s)
         task.fail(s.error());
     return future;
 }
@@ -318,42 +343,66 @@ QFuture<Outcome<Done>> Manager::closeAll()
     return future;
 }
 
-Outcome<Done> Manager::submit(const QString &database, Route route, Task task, bool looksReadOnly)
+namespace {
+
+// Every task first makes sure its connection is open: a reader opens on
+// first use; a task on a closed or failed database fails.
+std::optional<Error> ensureOpen(const std::weak_ptr<Database> &weak, Connection &c)
+{
+    if (c.isOpen())
+        return std::nullopt;
+    auto d = weak.lock();
+    if (!d)
+        return Error(Error::Kind::Closed, QStringLiteral("database closed"));
+    if (auto e = d->openError())
+        return *e;
+    if (c.role() == Connection::Role::Writer)
+        return Error(Error::Kind::Closed, QStringLiteral("database is closed")).withDatabase(d->path);
+    if (auto r = c.open(d->options); !r)
+        return r.error();
+    return std::nullopt;
+}
+
+// A task given to submit(): its functions behind the open check.
+struct CheckedTask final : Task::Body
+{
+    Task inner;
+    std::weak_ptr<Database> db;
+    void run(Connection &c) override
+    {
+        if (auto e = ensureOpen(db, c))
+            inner.reject(*e);
+        else
+            inner.invoke(c);
+    }
+    void fail(const Error &e) override { inner.reject(e); }
+};
+
+} // namespace
+
+Outcome<Done> Manager::submit(const QString &database, Route route, Task &&task, bool looksReadOnly)
 {
     auto db = find(database);
     if (!db)
         return notOpen(database);
-    const bool mayWait = QThread::currentThread() != thread();
-    std::weak_ptr<Database> weak = db;
-    auto inner = std::make_shared<Task>(std::move(task));
+    auto checked = std::make_shared<CheckedTask>();
+    checked->inner = std::move(task);
+    checked->db = db;
     Task wrapped;
-    wrapped.session = inner->session;
-    wrapped.fail = [inner](const Error &e) { inner->fail(e); };
-    wrapped.run = [inner, weak](Connection &c) {
-        if (!c.isOpen()) {
-            auto d = weak.lock();
-            if (!d) {
-                inner->fail(Error(Error::Kind::Closed, QStringLiteral("database closed")));
-                return;
-            }
-            if (auto e = d->openError()) {
-                inner->fail(*e);
-                return;
-            }
-            if (c.role() == Connection::Role::Writer) {
-                inner->fail(Error(Error::Kind::Closed, QStringLiteral("database is closed")).withDatabase(d->path));
-                return;
-            }
-            if (auto r = c.open(d->options); !r) {
-                inner->fail(r.error());
-                return;
-            }
-        }
-        inner->run(c);
-    };
+    wrapped.session = checked->inner.session;
+    wrapped.body = checked;
+    auto r = post(db, route, std::move(wrapped), looksReadOnly);
+    if (!r)
+        task = std::move(checked->inner); // the caller fails it
+    return r;
+}
+
+Outcome<Done> Manager::post(const std::shared_ptr<Database> &db, Route route, Task &&task, bool looksReadOnly)
+{
+    const bool mayWait = QThread::currentThread() != thread();
     const bool toReader = db->hasReaders()
         && (route == Route::Reader || (route == Route::Auto && looksReadOnly && !db->inTransaction()));
-    return toReader ? db->postRead(std::move(wrapped), mayWait) : db->writer().post(std::move(wrapped), mayWait);
+    return toReader ? db->postRead(std::move(task), mayWait) : db->writer().post(std::move(task), mayWait);
 }
 
 bool Manager::observed() const
@@ -422,157 +471,179 @@ CacheStats Manager::statementCacheStats(const QString &database) const
     return db ? db->cacheStats() : CacheStats();
 }
 
+namespace {
+
+qint64 rowsReturnedBy(const StatementResult &r) { return r.rows.rowCount(); }
+qint64 rowsReturnedBy(const ScriptResult &r) { return r.rowsReturned(); }
+qint64 rowsAffectedBy(const StatementResult &r) { return r.rowsAffected; }
+qint64 rowsAffectedBy(const ScriptResult &r) { return r.rowsAffected(); }
+
+template<typename R>
+QFuture<Outcome<R>> failedFuture(const Error &e)
+{
+    auto p = makePromise<Outcome<R>>();
+    fulfil(*p, e);
+    return p->future();
+}
+
+} // namespace
+
+/// One execute(), executeScript() or executeMany(): its promise, its
+/// operation record and its work, in the one object that is the lane's task.
+/// Work is called on the connection's thread; it returns the outcome, or
+/// nothing when it handed the operation over to another lane.
+template<typename R, typename Work>
+class Manager::Operation final : public Task::Body, public std::enable_shared_from_this<Operation<R, Work>>
+{
+public:
+    Operation(Manager *manager, const std::shared_ptr<Database> &db, bool record, Work work)
+        : m_manager(manager), m_db(db), m_record(record), m_work(std::move(work)), m_promise(makePromise<Outcome<R>>())
+    {
+    }
+
+    OperationRecord op;
+
+    QFuture<Outcome<R>> future() { return m_promise->future(); }
+
+    void run(Connection &c) override
+    {
+        if (auto e = ensureOpen(m_db, c)) {
+            fail(*e);
+            return;
+        }
+        QElapsedTimer t;
+        t.start();
+        std::optional<Outcome<R>> r = m_work(c, *this);
+        if (r)
+            finish(std::move(*r), t.nsecsElapsed());
+    }
+
+    void fail(const Error &e) override { finish(e, 0); }
+
+    /// Queues this operation again, on another route (from the connection's thread).
+    bool resubmit(Route route)
+    {
+        auto db = m_db.lock();
+        if (!db)
+            return false;
+        Task t;
+        t.body = this->shared_from_this();
+        return bool(m_manager->post(db, route, std::move(t), false));
+    }
+
+private:
+    void finish(Outcome<R> r, qint64 ns)
+    {
+        if (r)
+            finishRecord(op, nullptr, ns, rowsReturnedBy(r.value()), rowsAffectedBy(r.value()));
+        else
+            finishRecord(op, &r.error(), ns, 0, 0);
+        if (m_record)
+            m_manager->report(op, r ? Error() : r.error());
+        fulfil(*m_promise, std::move(r));
+    }
+
+    Manager *const m_manager;
+    const std::weak_ptr<Database> m_db;
+    const bool m_record;
+    Work m_work;
+    // Through makePromise(), not a member QPromise: ThreadSanitizer must not
+    // check the promise's destruction (see core/tsan_p.h).
+    const std::shared_ptr<QPromise<Outcome<R>>> m_promise;
+};
+
+template<typename R, typename Work>
+QFuture<Outcome<R>> Manager::launch(const std::shared_ptr<Database> &db, const QString &database, const QString &sql,
+                                    const Params &params, const ExecOptions &options, OperationRecord::Kind kind,
+                                    const QString &paramsText, Route route, bool looksReadOnly, Work work)
+{
+    auto operation = std::make_shared<Operation<R, Work>>(this, db, options.record, std::move(work));
+    operation->op = startRecord(db, database, sql, params, kind);
+    if (!paramsText.isNull())
+        operation->op.params = paramsText;
+    auto future = operation->future();
+    Task task;
+    task.body = operation;
+    if (auto s = post(db, route, std::move(task), looksReadOnly); !s)
+        operation->fail(s.error());
+    return future;
+}
+
 QFuture<Outcome<StatementResult>> Manager::execute(const QString &database, const QString &sql, const Params &params,
                                                    const ExecOptions &options)
 {
-    auto promise = makePromise<Outcome<StatementResult>>();
-    auto future = promise->future();
     auto db = find(database);
-    if (!db) {
-        settle<StatementResult>(promise, notOpen(database));
-        return future;
-    }
-    const QByteArray utf8 = sql.toUtf8();
-    const StatementInfo info = classifyStatement(utf8);
-    auto op = std::make_shared<OperationRecord>(startRecord(db, database, sql, params, options.kind));
-    auto task = std::make_shared<Task>();
-    const bool record = options.record;
-    task->fail = [this, promise, op, record](const Error &e) {
-        finishRecord(*op, &e, 0, 0, 0);
-        if (record)
-            report(*op, e);
-        settle<StatementResult>(promise, e);
-    };
-    std::weak_ptr<Task> weakTask = task;
-    task->run = [this, promise, op, utf8, params, options, database, weakTask, record](Connection &c) {
-        QElapsedTimer t;
-        t.start();
+    if (!db)
+        return failedFuture<StatementResult>(notOpen(database));
+    QByteArray utf8 = sql.toUtf8();
+    const bool readOnly = classifyStatement(utf8).looksReadOnly();
+    auto work = [utf8, params, options](Connection &c, auto &self) -> std::optional<Outcome<StatementResult>> {
         if (!c.beginTask(options.cancel)) {
             c.endTask();
-            const Error e = Error::interrupted(QStringLiteral("cancelled before it started")).withDatabase(c.path());
-            finishRecord(*op, &e, t.nsecsElapsed(), 0, 0);
-            if (record)
-                report(*op, e);
-            settle<StatementResult>(promise, e);
-            return;
+            return Outcome<StatementResult>(
+                Error::interrupted(QStringLiteral("cancelled before it started")).withDatabase(c.path()));
         }
         if (c.role() == Connection::Role::Reader && options.route == Route::Auto) {
             // Auto routing guessed "read-only" from the text; SQLite decides.
             auto probe = c.prepare(utf8, true);
             if (probe && !sqlite3_stmt_readonly(probe.value().handle())) {
                 c.endTask();
-                if (auto self = weakTask.lock(); self && submit(database, Route::Writer, *self))
-                    return;
+                if (self.resubmit(Route::Writer))
+                    return std::nullopt;
             }
         }
         auto r = c.execute(utf8, params, options.fetch, options.cancel);
         c.endTask();
-        if (r) {
-            finishRecord(*op, nullptr, t.nsecsElapsed(), r.value().rows.rowCount(), r.value().rowsAffected);
-            if (record)
-                report(*op, {});
-        } else {
-            finishRecord(*op, &r.error(), t.nsecsElapsed(), 0, 0);
-            if (record)
-                report(*op, r.error());
-        }
-        settle<StatementResult>(promise, std::move(r));
+        return r;
     };
-    // The task keeps itself alive through the lane's copy of these functions.
-    Task posted;
-    posted.run = [task](Connection &c) { task->run(c); };
-    posted.fail = [task](const Error &e) { task->fail(e); };
-    if (auto s = submit(database, options.route, posted, info.looksReadOnly()); !s)
-        task->fail(s.error());
-    return future;
+    return launch<StatementResult>(db, database, sql, params, options, options.kind, QString(), options.route, readOnly,
+                                   std::move(work));
 }
 
 QFuture<Outcome<ScriptResult>> Manager::executeScript(const QString &database, const QString &sql,
                                                       const Params &params, const ExecOptions &options)
 {
-    auto promise = makePromise<Outcome<ScriptResult>>();
-    auto future = promise->future();
     auto db = find(database);
-    if (!db) {
-        settle<ScriptResult>(promise, notOpen(database));
-        return future;
-    }
-    const QByteArray utf8 = sql.toUtf8();
-    auto op = std::make_shared<OperationRecord>(startRecord(
-        db, database, sql, params,
-        options.kind == OperationRecord::Kind::Query ? OperationRecord::Kind::Script : options.kind));
-    const bool record = options.record;
-    Task task;
-    task.fail = [this, promise, op, record](const Error &e) {
-        finishRecord(*op, &e, 0, 0, 0);
-        if (record)
-            report(*op, e);
-        settle<ScriptResult>(promise, e);
-    };
-    task.run = [this, promise, op, utf8, params, options, record](Connection &c) {
-        QElapsedTimer t;
-        t.start();
+    if (!db)
+        return failedFuture<ScriptResult>(notOpen(database));
+    QByteArray utf8 = sql.toUtf8();
+    // A script that only reads may use a reader when asked to route automatically.
+    const bool readOnly = options.route != Route::Writer && classifyStatement(utf8).looksReadOnly()
+        && !utf8.contains(';');
+    const Route route = options.route == Route::Auto && !readOnly ? Route::Writer : options.route;
+    auto work = [utf8, params, options](Connection &c, auto &) -> std::optional<Outcome<ScriptResult>> {
         Outcome<ScriptResult> r = Error::interrupted(QStringLiteral("cancelled before it started"));
         if (c.beginTask(options.cancel))
             r = c.executeScript(utf8, params, options.fetch, options.cancel);
         c.endTask();
-        if (r) {
-            finishRecord(*op, nullptr, t.nsecsElapsed(), r.value().rowsReturned(), r.value().rowsAffected());
-            if (record)
-                report(*op, {});
-        } else {
+        if (!r) {
             Error e = r.error();
             e.withDatabase(c.path());
-            finishRecord(*op, &e, t.nsecsElapsed(), 0, 0);
-            if (record)
-                report(*op, e);
             r = e;
         }
-        settle<ScriptResult>(promise, std::move(r));
+        return r;
     };
-    // A script that only reads may use a reader when asked to route automatically.
-    const bool readOnly = options.route != Route::Writer && classifyStatement(utf8).looksReadOnly()
-        && !utf8.contains(';');
-    if (auto s = submit(database, options.route == Route::Auto && !readOnly ? Route::Writer : options.route, task, readOnly); !s)
-        task.fail(s.error());
-    return future;
+    const auto kind = options.kind == OperationRecord::Kind::Query ? OperationRecord::Kind::Script : options.kind;
+    return launch<ScriptResult>(db, database, sql, params, options, kind, QString(), route, readOnly, std::move(work));
 }
 
 QFuture<Outcome<StatementResult>> Manager::executeMany(const QString &database, const QString &sql,
                                                        QList<QList<Value>> rows, const ExecOptions &options)
 {
-    auto promise = makePromise<Outcome<StatementResult>>();
-    auto future = promise->future();
     auto db = find(database);
-    if (!db) {
-        settle<StatementResult>(promise, notOpen(database));
-        return future;
-    }
-    auto op = std::make_shared<OperationRecord>(startRecord(db, database, sql, {}, options.kind));
-    op->params = QStringLiteral("%1 rows").arg(rows.size());
-    const bool record = options.record;
-    Task task;
-    task.fail = [this, promise, op, record](const Error &e) {
-        finishRecord(*op, &e, 0, 0, 0);
-        if (record)
-            report(*op, e);
-        settle<StatementResult>(promise, e);
-    };
-    task.run = [this, promise, op, sql, rows = std::move(rows), options, record](Connection &c) {
-        QElapsedTimer t;
-        t.start();
+    if (!db)
+        return failedFuture<StatementResult>(notOpen(database));
+    const QString rowsText = QStringLiteral("%1 rows").arg(rows.size());
+    auto work = [utf8 = sql.toUtf8(), rows = std::move(rows), options](Connection &c, auto &)
+        -> std::optional<Outcome<StatementResult>> {
         Outcome<StatementResult> r = Error::interrupted(QStringLiteral("cancelled before it started"));
         if (c.beginTask(options.cancel))
-            r = c.executeMany(sql.toUtf8(), rows, options.cancel);
+            r = c.executeMany(utf8, rows, options.cancel);
         c.endTask();
-        finishRecord(*op, r ? nullptr : &r.error(), t.nsecsElapsed(), 0, r ? r.value().rowsAffected : 0);
-        if (record)
-            report(*op, r ? Error() : r.error());
-        settle<StatementResult>(promise, std::move(r));
+        return r;
     };
-    if (auto s = submit(database, Route::Writer, task); !s)
-        task.fail(s.error());
-    return future;
+    return launch<StatementResult>(db, database, sql, {}, options, options.kind, rowsText, Route::Writer, false,
+                                   std::move(work));
 }
 
 QFuture<Outcome<TransactionState>> Manager::transactionOp(const QString &database, const QByteArray &sql,
@@ -603,7 +674,7 @@ QFuture<Outcome<TransactionState>> Manager::transactionOp(const QString &databas
         else
             settle<TransactionState>(promise, c.transactionState());
     };
-    if (auto s = submit(database, Route::Writer, task); !s)
+    if (auto s = submit(database, Route::Writer, std::move(task)); !s)
         task.fail(s.error());
     return future;
 }

@@ -136,8 +136,10 @@ public:
     /// The pool the manager's tasks run on.
     QThreadPool *threadPool() { return &m_pool; }
 
-    /// Internal: queue a task on a database's writer or reader lane.
-    Outcome<Done> submit(const QString &database, Route route, Task task, bool looksReadOnly = false);
+    /// Internal: queue a task on a database's writer or reader lane, behind a
+    /// check that opens the connection on first use. Moves the task only when
+    /// it was queued; on failure the caller still has it (to fail it).
+    Outcome<Done> submit(const QString &database, Route route, Task &&task, bool looksReadOnly = false);
     /// True when a sink or a connected signal wants operation records.
     bool observed() const;
     /// Internal: report a finished operation to the sinks and signals.
@@ -167,6 +169,16 @@ private:
     /// close(), then calls then (on whichever thread settles the close).
     QFuture<Outcome<Done>> closeThen(const QString &database, std::function<void()> then);
     void stateChanged(const QString &path, const TransactionState &oldState, const TransactionState &state);
+    /// Queues a task as it is (no open check) on the lane its route picks.
+    Outcome<Done> post(const std::shared_ptr<Database> &db, Route route, Task &&task, bool looksReadOnly);
+    template<typename R, typename Work>
+    class Operation;
+    /// The scaffolding execute(), executeScript() and executeMany() share:
+    /// records the operation, queues its work and resolves its future.
+    template<typename R, typename Work>
+    QFuture<Outcome<R>> launch(const std::shared_ptr<Database> &db, const QString &database, const QString &sql,
+                               const Params &params, const ExecOptions &options, OperationRecord::Kind kind,
+                               const QString &paramsText, Route route, bool looksReadOnly, Work work);
     QFuture<Outcome<TransactionState>> transactionOp(const QString &database, const QByteArray &sql,
                                                      OperationRecord::Kind kind);
 
@@ -193,27 +205,30 @@ QFuture<Outcome<R>> Manager::withConnection(const QString &database, Route route
         settle<R>(promise, std::move(r));
     };
     task.fail = [promise](const Error &e) { settle<R>(promise, e); };
-    if (auto s = submit(database, route, task); !s)
+    if (auto s = submit(database, route, std::move(task)); !s)
         task.fail(s.error());
     return future;
 }
 
+namespace detail {
+/// Spins while done(ctx) is false, for at most this thread's spin budget, and
+/// returns done(ctx). The budget adapts: it halves (down to 10 us) after a
+/// spin that ran out, and doubles (up to 200 us) after one that did not. On
+/// a machine with a core to spare the awaited work usually finishes within
+/// the spin; where the worker has to wait for the core this thread is
+/// spinning on, spinning only delays it, and the budget shrinks.
+bool spinUntil(bool (*done)(const void *), const void *ctx);
+} // namespace detail
+
 /// Waits for a future off the UI thread (CLI, tests, benchmarks) and takes
-/// its result (a future can be awaited once). Spins for up to ~200 us first:
-/// a parked thread wakes in 10-55 us here, longer than most queries take.
+/// its result (a future can be awaited once). Spins first (see
+/// detail::spinUntil): a parked thread wakes in 10-55 us here, longer than
+/// most queries take.
 template<typename T>
 T await(QFuture<T> future)
 {
     if (!future.isFinished()) {
-        QElapsedTimer spin;
-        spin.start();
-        do {
-            for (int i = 0; i < 64 && !future.isFinished(); ++i) {
-#if defined(__x86_64__) || defined(__i386__)
-                __builtin_ia32_pause();
-#endif
-            }
-        } while (!future.isFinished() && spin.nsecsElapsed() < 200000);
+        detail::spinUntil([](const void *f) { return static_cast<const QFuture<T> *>(f)->isFinished(); }, &future);
         future.waitForFinished();
     }
     Tsan::acquireFuture(future);

@@ -89,7 +89,7 @@ QFuture<Outcome<ResultSet>> QueryStream::fetch(int maxRows, const CancelToken &c
             state->finish(nullptr);
         fulfil(*promise, std::move(rs));
     };
-    if (auto s = d->lane().post(t, QThread::currentThread() != d->db->manager->thread()); !s)
+    if (auto s = d->lane().post(std::move(t), QThread::currentThread() != d->db->manager->thread()); !s)
         t.fail(s.error());
     return future;
 }
@@ -105,7 +105,7 @@ QFuture<Outcome<Done>> QueryStream::close()
         state->finish(nullptr);
         fulfil(*promise, Done{});
     };
-    if (!d->lane().post(t, false))
+    if (!d->lane().post(std::move(t), false))
         t.fail({});
     if (d->ownLane)
         d->ownLane->closeAfterQueued([keep = d->ownLane](Connection &) {});
@@ -184,10 +184,10 @@ QFuture<Outcome<std::shared_ptr<QueryStream>>> Manager::stream(const QString &da
         Q_UNUSED(this);
     };
     const bool mayWait = QThread::currentThread() != thread();
-    Outcome<Done> posted = ownLane ? state->ownLane->post(t, mayWait) : Outcome<Done>(Done{});
+    Outcome<Done> posted = ownLane ? state->ownLane->post(std::move(t), mayWait) : Outcome<Done>(Done{});
     if (!ownLane) {
         // On the writer, through submit() so that a closed database fails clearly.
-        posted = submit(database, Route::Writer, t);
+        posted = submit(database, Route::Writer, std::move(t));
     }
     if (!posted)
         t.fail(posted.error());

@@ -1,6 +1,136 @@
 #include "resultset.h"
 
+#include <cstdint>
+#include <new>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
 namespace Litehouse {
+
+namespace detail {
+
+namespace {
+constexpr size_t kBig = size_t(2) << 20;
+size_t roundedBig(size_t bytes) { return (bytes + kBig - 1) / kBig * kBig; }
+} // namespace
+
+void *allocateBig(size_t bytes)
+{
+#ifdef __linux__
+    if (bytes >= kBig) {
+        // Map one huge page more than needed and cut the ends off, so that
+        // the block starts on a 2 MiB boundary.
+        const size_t size = roundedBig(bytes);
+        void *raw = mmap(nullptr, size + kBig, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (raw == MAP_FAILED)
+            throw std::bad_alloc();
+        auto *base = static_cast<char *>(raw);
+        const size_t head = (kBig - reinterpret_cast<uintptr_t>(base) % kBig) % kBig;
+        if (head)
+            munmap(base, head);
+        if (kBig - head)
+            munmap(base + head + size, kBig - head);
+        madvise(base + head, size, MADV_HUGEPAGE);
+        return base + head;
+    }
+#endif
+    return ::operator new(bytes);
+}
+
+void freeBig(void *p, size_t bytes) noexcept
+{
+    if (!p)
+        return;
+#ifdef __linux__
+    if (bytes >= kBig) {
+        munmap(p, roundedBig(bytes));
+        return;
+    }
+#endif
+    ::operator delete(p);
+}
+
+} // namespace detail
+
+ResultSet::ResultSet(const ResultSet &o)
+    : m_columns(o.m_columns), m_declTypes(o.m_declTypes), m_chunkCells(o.m_chunkCells), m_count(o.m_count),
+      m_blocks(o.m_blocks)
+{
+    m_chunks.reserve(o.m_chunks.size());
+    for (const auto &chunk : o.m_chunks) {
+        auto &c = m_chunks.emplace_back();
+        c.reserve(o.m_chunks.size() > 1 ? size_t(m_chunkCells) : chunk.size());
+        for (const Value &v : chunk)
+            c.push_back(Value::shallowCopy(v));
+    }
+}
+
+ResultSet &ResultSet::operator=(const ResultSet &o)
+{
+    if (this != &o) {
+        ResultSet copy(o);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+ResultSet &ResultSet::operator=(ResultSet &&o) noexcept
+{
+    if (this != &o) {
+        m_columns = std::move(o.m_columns);
+        m_declTypes = std::move(o.m_declTypes);
+        m_chunkCells = std::exchange(o.m_chunkCells, chunkCellsFor(0));
+        m_count = std::exchange(o.m_count, 0);
+        m_chunks = std::move(o.m_chunks);
+        m_blocks = std::move(o.m_blocks);
+        m_free = std::exchange(o.m_free, nullptr);
+        m_left = std::exchange(o.m_left, 0);
+        m_nextBlock = std::exchange(o.m_nextBlock, 512);
+        o.m_chunks.clear();
+        o.m_blocks.clear();
+    }
+    return *this;
+}
+
+void ResultSet::reserveRows(qsizetype n)
+{
+    const qsizetype cells = qMin(n * qMax<qsizetype>(1, m_columns.size()), m_chunkCells);
+    if (m_chunks.empty())
+        m_chunks.emplace_back();
+    if (m_chunks.size() == 1)
+        m_chunks.back().reserve(size_t(cells));
+}
+
+void ResultSet::addChunk()
+{
+    // The first chunk grows as needed (a one-row result stays small); the
+    // next ones are allocated whole.
+    auto &c = m_chunks.emplace_back();
+    if (m_chunks.size() > 1)
+        c.reserve(size_t(m_chunkCells));
+}
+
+void ResultSet::clearRows()
+{
+    m_chunks.clear();
+    m_count = 0;
+    m_blocks.clear();
+    m_free = nullptr;
+    m_left = 0;
+}
+
+void ResultSet::grow(qsizetype n)
+{
+    // Doubling blocks up to 2 MiB; a value larger than that gets a block of its own.
+    const qsizetype size = qMax(n, m_nextBlock);
+    m_nextBlock = qMin<qsizetype>(m_nextBlock * 2, qsizetype(2) << 20);
+    auto *block = static_cast<char *>(detail::allocateBig(size_t(size)));
+    m_blocks.emplace_back(block, [size](char *p) { detail::freeBig(p, size_t(size)); });
+    m_free = block;
+    m_left = size;
+}
 
 qint64 ScriptResult::rowsAffected() const
 {

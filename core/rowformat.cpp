@@ -119,7 +119,7 @@ void writeCsvRows(QTextStream &out, const ResultSet &rows)
         QStringList fields;
         for (const Value &v : rows.row(r))
             fields << (v.isNull() ? QString()
-                       : v.type() == Value::Type::Text && v.bytes().isEmpty() ? QStringLiteral("\"\"")
+                       : v.type() == Value::Type::Text && v.bytesView().isEmpty() ? QStringLiteral("\"\"")
                                                                              : csvField(v.toString()));
         out << fields.join(QLatin1Char(',')) << "\n";
     }

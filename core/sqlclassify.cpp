@@ -76,6 +76,35 @@ public:
 
     bool atEnd() { skipSpace(); return m_i >= m_s.size(); }
 
+    /// True when the next token is a quoted name.
+    bool atQuote()
+    {
+        skipSpace();
+        if (m_i >= m_s.size())
+            return false;
+        const char c = m_s[m_i];
+        return c == '"' || c == '`' || c == '[' || c == '\'';
+    }
+
+    /// The next unquoted word (or one punctuation character) as it is in the
+    /// text, without a copy. Call only when !atQuote().
+    QByteArrayView word()
+    {
+        skipSpace();
+        const qsizetype start = m_i;
+        while (m_i < m_s.size()) {
+            const unsigned char ch = uchar(m_s[m_i]);
+            if (ch == '_' || ch == '$' || ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z')
+                || (ch >= 'A' && ch <= 'Z'))
+                ++m_i;
+            else
+                break;
+        }
+        if (m_i == start && m_i < m_s.size())
+            ++m_i; // punctuation: one character
+        return m_s.sliced(start, m_i - start);
+    }
+
 private:
     QByteArrayView m_s;
     qsizetype m_i = 0;
@@ -88,14 +117,26 @@ StatementInfo classifyStatement(QByteArrayView sql)
     using K = StatementInfo::Kind;
     StatementInfo info;
     Lexer lex(sql);
-    bool quoted = false;
-    const QString first = lex.next(&quoted).toUpper();
-    if (first.isEmpty())
-        return info;
-    if (quoted) {
-        info.kind = K::Other;
+    if (lex.atQuote()) {
+        info.kind = lex.next().isEmpty() ? K::Empty : K::Other;
         return info;
     }
+    // The first word is compared in place: no string is made for it.
+    const QByteArrayView first = lex.word();
+    if (first.isEmpty())
+        return info;
+    auto is = [&first](QByteArrayView upper) {
+        if (first.size() != upper.size())
+            return false;
+        for (qsizetype i = 0; i < first.size(); ++i) {
+            char c = first[i];
+            if (c >= 'a' && c <= 'z')
+                c = char(c - 'a' + 'A');
+            if (c != upper[i])
+                return false;
+        }
+        return true;
+    };
     auto nameAfter = [&](const QString &optionalWord) {
         bool q = false;
         QString w = lex.next(&q);
@@ -104,31 +145,31 @@ StatementInfo classifyStatement(QByteArrayView sql)
         return w;
     };
 
-    if (first == QLatin1String("SELECT") || first == QLatin1String("VALUES")) {
+    if (is("SELECT") || is("VALUES")) {
         info.kind = K::Select;
-    } else if (first == QLatin1String("WITH")) {
+    } else if (is("WITH")) {
         info.kind = K::With;
-    } else if (first == QLatin1String("INSERT") || first == QLatin1String("REPLACE")) {
+    } else if (is("INSERT") || is("REPLACE")) {
         info.kind = K::Insert;
-    } else if (first == QLatin1String("UPDATE")) {
+    } else if (is("UPDATE")) {
         info.kind = K::Update;
-    } else if (first == QLatin1String("DELETE")) {
+    } else if (is("DELETE")) {
         info.kind = K::Delete;
-    } else if (first == QLatin1String("CREATE") || first == QLatin1String("DROP") || first == QLatin1String("ALTER")
-               || first == QLatin1String("REINDEX")) {
+    } else if (is("CREATE") || is("DROP") || is("ALTER")
+               || is("REINDEX")) {
         info.kind = K::Ddl;
-    } else if (first == QLatin1String("PRAGMA")) {
+    } else if (is("PRAGMA")) {
         info.kind = K::Pragma;
-    } else if (first == QLatin1String("BEGIN")) {
+    } else if (is("BEGIN")) {
         info.kind = K::Begin;
         const QString mode = lex.next().toUpper();
         if (mode == QLatin1String("IMMEDIATE"))
             info.beginMode = StatementInfo::BeginMode::Immediate;
         else if (mode == QLatin1String("EXCLUSIVE"))
             info.beginMode = StatementInfo::BeginMode::Exclusive;
-    } else if (first == QLatin1String("COMMIT") || first == QLatin1String("END")) {
+    } else if (is("COMMIT") || is("END")) {
         info.kind = K::Commit;
-    } else if (first == QLatin1String("ROLLBACK")) {
+    } else if (is("ROLLBACK")) {
         info.kind = K::Rollback;
         QString w = lex.next().toUpper();
         if (w == QLatin1String("TRANSACTION"))
@@ -137,21 +178,21 @@ StatementInfo classifyStatement(QByteArrayView sql)
             info.kind = K::RollbackTo;
             info.name = nameAfter(QStringLiteral("SAVEPOINT"));
         }
-    } else if (first == QLatin1String("SAVEPOINT")) {
+    } else if (is("SAVEPOINT")) {
         info.kind = K::Savepoint;
         info.name = lex.next();
-    } else if (first == QLatin1String("RELEASE")) {
+    } else if (is("RELEASE")) {
         info.kind = K::Release;
         info.name = nameAfter(QStringLiteral("SAVEPOINT"));
-    } else if (first == QLatin1String("ATTACH")) {
+    } else if (is("ATTACH")) {
         info.kind = K::Attach;
-    } else if (first == QLatin1String("DETACH")) {
+    } else if (is("DETACH")) {
         info.kind = K::Detach;
-    } else if (first == QLatin1String("VACUUM")) {
+    } else if (is("VACUUM")) {
         info.kind = K::Vacuum;
-    } else if (first == QLatin1String("ANALYZE")) {
+    } else if (is("ANALYZE")) {
         info.kind = K::Analyze;
-    } else if (first == QLatin1String("EXPLAIN")) {
+    } else if (is("EXPLAIN")) {
         info.kind = K::Explain;
     } else {
         info.kind = K::Other;

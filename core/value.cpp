@@ -86,7 +86,35 @@ QString Value::toString() const
     return {};
 }
 
+QByteArray Value::Bytes::owned(const QByteArray &x)
+{
+    // A raw-data QByteArray has no header of its own (isMutable() is false).
+    if (x.isNull() || const_cast<QByteArray &>(x).data_ptr().isMutable())
+        return x;
+    return QByteArray(x.constData(), x.size());
+}
+
+Value Value::shallowCopy(const Value &v)
+{
+    Value out;
+    switch (v.type()) {
+    case Type::Text: out.m_data.emplace<Text>(std::get<Text>(v.m_data).b); break;
+    case Type::Blob: out.m_data.emplace<Blob>(std::get<Blob>(v.m_data).b); break;
+    default: out.m_data = v.m_data; break;
+    }
+    return out;
+}
+
 QByteArray Value::bytes() const
+{
+    if (type() == Type::Text)
+        return Bytes::owned(std::get<Text>(m_data).b);
+    if (type() == Type::Blob)
+        return Bytes::owned(std::get<Blob>(m_data).b);
+    return {};
+}
+
+QByteArrayView Value::bytesView() const
 {
     if (type() == Type::Text)
         return std::get<Text>(m_data).b;
@@ -102,7 +130,7 @@ QVariant Value::toVariant() const
     case Type::Integer: return QVariant(std::get<qint64>(m_data));
     case Type::Real: return QVariant(std::get<double>(m_data));
     case Type::Text: return QVariant(QString::fromUtf8(std::get<Text>(m_data).b));
-    case Type::Blob: return QVariant(std::get<Blob>(m_data).b);
+    case Type::Blob: return QVariant(Bytes::owned(std::get<Blob>(m_data).b));
     }
     return {};
 }

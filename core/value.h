@@ -23,13 +23,13 @@ public:
     Value(qint64 v) : m_data(v) {}
     Value(int v) : m_data(qint64(v)) {}
     Value(double v) : m_data(v) {}
-    Value(const QString &text) : m_data(Text{text.toUtf8()}) {}
-    Value(const char *utf8) : m_data(Text{QByteArray(utf8)}) {}
+    Value(const QString &text) : m_data(std::in_place_type<Text>, text.toUtf8()) {}
+    Value(const char *utf8) : m_data(std::in_place_type<Text>, QByteArray(utf8)) {}
 
     /// TEXT from UTF-8 bytes.
-    static Value text(QByteArray utf8) { Value v; v.m_data = Text{std::move(utf8)}; return v; }
+    static Value text(QByteArray utf8) { Value v; v.m_data.emplace<Text>(std::move(utf8)); return v; }
     /// BLOB from bytes.
-    static Value blob(QByteArray bytes) { Value v; v.m_data = Blob{std::move(bytes)}; return v; }
+    static Value blob(QByteArray bytes) { Value v; v.m_data.emplace<Blob>(std::move(bytes)); return v; }
     /// From a QVariant: null, integral, floating point, QByteArray (BLOB) or anything else as text.
     static Value fromVariant(const QVariant &v);
     /// A command-line literal: an integer or real literal becomes a number, anything else text.
@@ -43,15 +43,37 @@ public:
     QString toString() const;
     /// The raw bytes of TEXT (UTF-8) or BLOB; empty otherwise.
     QByteArray bytes() const;
+    /// The same bytes without a copy; valid while this Value lives.
+    QByteArrayView bytesView() const;
     QVariant toVariant() const;
 
     bool operator==(const Value &o) const { return m_data == o.m_data; }
 
 private:
-    struct Text { QByteArray b; bool operator==(const Text &o) const { return b == o.b; } };
-    struct Blob { QByteArray b; bool operator==(const Blob &o) const { return b == o.b; } };
+    // The bytes of TEXT or BLOB. Inside a ResultSet they may be a view of the
+    // result's arena (QByteArray::fromRawData); every copy made outside it
+    // owns its bytes, so a copied Value never outlives the bytes it shows.
+    struct Bytes
+    {
+        QByteArray b;
+        Bytes() = default;
+        explicit Bytes(QByteArray x) : b(std::move(x)) {}
+        Bytes(const Bytes &o) : b(owned(o.b)) {}
+        Bytes(Bytes &&) noexcept = default;
+        Bytes &operator=(const Bytes &o) { b = owned(o.b); return *this; }
+        Bytes &operator=(Bytes &&) noexcept = default;
+        bool operator==(const Bytes &o) const { return b == o.b; }
+        static QByteArray owned(const QByteArray &x);
+    };
+    struct Text : Bytes { using Bytes::Bytes; };
+    struct Blob : Bytes { using Bytes::Bytes; };
     std::variant<std::monostate, qint64, double, Text, Blob> m_data;
-    friend class Statement;
+
+    /// A copy that keeps a view a view (for ResultSet, which shares its arena).
+    static Value shallowCopy(const Value &v);
+    static Value textView(const char *p, qsizetype n) { Value v; v.m_data.emplace<Text>(QByteArray::fromRawData(p, n)); return v; }
+    static Value blobView(const char *p, qsizetype n) { Value v; v.m_data.emplace<Blob>(QByteArray::fromRawData(p, n)); return v; }
+    friend class ResultSet;
 };
 
 /// Shortest text that reads back as exactly the same double.

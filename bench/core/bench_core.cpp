@@ -1,7 +1,7 @@
 // Core benchmark: the same workloads on the raw SQLite C API, Qt's QSQLITE
 // driver and the Litehouse core, side by side in one run. Not a test.
 //
-//   litehouse-bench-core [--runs N] [--scale F] [--only W2p]
+//   litehouse-bench-core [--runs N] [--scale F] [--only W2p] [--impl lh]
 //
 // Table t(id INTEGER PRIMARY KEY, name TEXT ~50 bytes, value REAL, payload
 // BLOB 32 bytes); WAL, synchronous=NORMAL for all three.
@@ -296,10 +296,10 @@ double roundTripMicros()
 }
 
 struct Stat { double min, median; };
-Stat measure(int runs, const std::function<double()> &f)
+Stat stat(std::vector<double> v)
 {
-    std::vector<double> v;
-    for (int i = 0; i < runs; ++i) v.push_back(f());
+    if (v.empty())
+        return {0, 0};
     std::sort(v.begin(), v.end());
     return {v.front(), v[v.size() / 2]};
 }
@@ -312,11 +312,13 @@ int main(int argc, char **argv)
     int runs = 3;
     double scale = 1.0;
     QString only; // --only W2p: run one workload (for profiling)
+    QString impl; // --impl lh: run one implementation (raw, qt or lh; for profiling)
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--runs")) runs = qMax(1, args[i + 1].toInt());
         if (args[i] == QLatin1String("--scale")) scale = qBound(0.001, args[i + 1].toDouble(), 10.0);
         if (args[i] == QLatin1String("--only")) only = args[i + 1];
+        if (args[i] == QLatin1String("--impl")) impl = args[i + 1];
     }
     g_rows = int(1000000 * scale); g_points = int(100000 * scale); g_txs = int(10000 * scale);
     QTemporaryDir dir; g_dir = dir.path();
@@ -338,7 +340,15 @@ int main(int argc, char **argv)
     for (const W &w : ws) {
         if (!only.isEmpty() && QString::fromLatin1(w.name).section(QLatin1Char(' '), 0, 0) != only)
             continue;
-        const Stat r = measure(runs, w.raw), q = measure(runs, w.qt), l = measure(runs, w.lh);
+        // Interleaved (raw, QSQLITE, Litehouse, raw, ...) so that a change in
+        // the machine's load during a workload hits all three alike.
+        std::vector<double> rv, qv, lv;
+        for (int i = 0; i < runs; ++i) {
+            if (impl.isEmpty() || impl == QLatin1String("raw")) rv.push_back(w.raw());
+            if (impl.isEmpty() || impl == QLatin1String("qt")) qv.push_back(w.qt());
+            if (impl.isEmpty() || impl == QLatin1String("lh")) lv.push_back(w.lh());
+        }
+        const Stat r = stat(rv), q = stat(qv), l = stat(lv);
         auto value = [&](double sec) { return w.higherIsBetter ? w.work / sec : sec * 1e6 / w.work; };
         // Ratios are throughput relative to raw (>1 is faster) for rates, time relative to raw for latencies.
         const double lr = w.higherIsBetter ? r.median / l.median : l.median / r.median;

@@ -638,6 +638,51 @@ private Q_SLOTS:
         QCOMPARE(after.hits - before.hits, 9);
     }
 
+    void cachedStatementFollowsSchemaChanges()
+    {
+        Manager m;
+        const QString p = path("schema-change.db");
+        OpenOptions o;
+        o.maxReaders = 0;
+        QVERIFY(LH_OK(m.open(p, o)).ok());
+        QVERIFY(LH_OK(m.execute(p, QStringLiteral("CREATE TABLE t(a)"))).ok());
+        QVERIFY(LH_OK(m.execute(p, QStringLiteral("INSERT INTO t VALUES (1)"))).ok());
+        const QString sql = QStringLiteral("SELECT * FROM t");
+        QCOMPARE(LH_OK(m.execute(p, sql)).value().rows.columns(), QStringList{QStringLiteral("a")});
+        QVERIFY(LH_OK(m.execute(p, QStringLiteral("ALTER TABLE t ADD COLUMN b TEXT"))).ok());
+        LH_OK(m.execute(p, sql)); // SQLite prepares the cached statement again here
+        const auto r = LH_OK(m.execute(p, sql));
+        QCOMPARE(r.value().rows.columns(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(r.value().rows.declTypes(), (QStringList{QString(), QStringLiteral("TEXT")}));
+        QCOMPARE(r.value().rows.row(0).size(), size_t(2));
+    }
+
+    void sameStatementBorrowedTwice()
+    {
+        Manager m;
+        const QString p = path("borrow.db");
+        OpenOptions o;
+        o.maxReaders = 0;
+        o.statementCacheSize = 1;
+        QVERIFY(LH_OK(m.open(p, o)).ok());
+        auto r = await(m.withConnection<int>(p, Route::Writer, [](Connection &c) -> Outcome<int> {
+            auto a = c.prepare("SELECT 1");
+            auto b = c.prepare("SELECT 1"); // the cached one is in use: a second one
+            if (!a || !b || a.value().handle() == b.value().handle())
+                return Error::invalid(QStringLiteral("expected two statements"));
+            auto other = c.prepare("SELECT 2"); // over the cache's size while both are out
+            if (!other)
+                return other.error();
+            return 1;
+        }));
+        QVERIFY(r.ok());
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(LH_OK(m.execute(p, QStringLiteral("SELECT 1"))).value().rows.at(0, 0).toInt(), 1);
+            QCOMPARE(LH_OK(m.execute(p, QStringLiteral("SELECT 2"))).value().rows.at(0, 0).toInt(), 2);
+        }
+        QCOMPARE(m.statementCacheStats(p).size, 1);
+    }
+
     void processLockExcludesSecondHolder()
     {
         const QString p = path("locked.db");

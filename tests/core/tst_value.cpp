@@ -1,6 +1,9 @@
+#include <core/resultset.h>
 #include <core/value.h>
 
 #include <QTest>
+
+#include <optional>
 
 using Litehouse::Value;
 
@@ -59,6 +62,69 @@ private Q_SLOTS:
         QCOMPARE(Value::fromVariant(QVariant(QByteArray("x"))).type(), Value::Type::Blob);
         QCOMPARE(Value::fromVariant(QVariant(QStringLiteral("x"))).type(), Value::Type::Text);
         QVERIFY(Value::fromVariant(QVariant()).isNull());
+    }
+
+    // Cells read from SQLite view the result's arena; nothing copied out of
+    // a result may depend on the result still being alive.
+    void arenaCellsOutliveTheirResult()
+    {
+        using Litehouse::ResultSet;
+        std::optional<ResultSet> rs(std::in_place, QStringList{QStringLiteral("t"), QStringLiteral("b")}, QStringList{});
+        const QByteArray big(5 << 20, 'x'); // bigger than an arena block
+        for (int i = 0; i < 1000; ++i) {
+            const QByteArray t = "text-" + QByteArray::number(i);
+            rs->appendText(t.constData(), t.size());
+            if (i == 500)
+                rs->appendBlob(big.constData(), big.size());
+            else
+                rs->appendBlob(t.constData(), t.size());
+        }
+        rs->appendText("", 0);
+        rs->appendBlob(nullptr, 0);
+        QCOMPARE(rs->rowCount(), qsizetype(1001));
+        QCOMPARE(rs->at(7, 0).toString(), QStringLiteral("text-7"));
+        QCOMPARE(rs->at(500, 1).bytes(), big);
+        QCOMPARE(rs->at(1000, 0).type(), Value::Type::Text);
+        QVERIFY(!rs->at(1000, 0).bytes().isNull());
+        QCOMPARE(rs->at(1000, 1).type(), Value::Type::Blob);
+
+        const Value copied = rs->at(42, 0);
+        const QByteArray bytes = rs->at(43, 1).bytes();
+        const QVariant variant = rs->at(44, 1).toVariant();
+        ResultSet copy = *rs;
+        ResultSet moved = std::move(*rs);
+        rs.reset(); // the arena is now held by copy and moved only
+        QCOMPARE(copied.toString(), QStringLiteral("text-42"));
+        QCOMPARE(bytes, QByteArray("text-43"));
+        QCOMPARE(variant.toByteArray(), QByteArray("text-44"));
+        QCOMPARE(copy.at(999, 0).toString(), QStringLiteral("text-999"));
+        moved.clearRows();
+        QCOMPARE(copy.at(500, 1).bytes().size(), big.size());
+        // Appending to a copy never writes into the blocks it shares.
+        copy.appendText("new", 3);
+        copy.appendBlob("row", 3);
+        QCOMPARE(copy.at(998, 0).toString(), QStringLiteral("text-998"));
+        QCOMPARE(copy.at(1001, 0).toString(), QStringLiteral("new"));
+        QVERIFY(copy.at(1001, 0) == Value::text("new"));
+    }
+
+    void manyRowsAcrossChunks()
+    {
+        Litehouse::ResultSet rs({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}, {});
+        const int rows = 200000; // several chunks of cells
+        for (int i = 0; i < rows; ++i) {
+            rs.append(Value(qint64(i)));
+            rs.append(Value(i * 0.5));
+            const QByteArray t = QByteArray::number(i);
+            rs.appendText(t.constData(), t.size());
+        }
+        QCOMPARE(rs.rowCount(), qsizetype(rows));
+        for (int i = 0; i < rows; i += 997) {
+            const auto row = rs.row(i);
+            QCOMPARE(row[0].toInt(), qint64(i));
+            QCOMPARE(row[1].toDouble(), i * 0.5);
+            QCOMPARE(rs.at(i, 2).toInt(), qint64(i));
+        }
     }
 };
 

@@ -44,7 +44,7 @@ QVariant cellData(const Value &v, int role)
     case Qt::ToolTipRole:
         if (v.isNull())
             return QCoreApplication::translate("Litehouse::ResultModel", "NULL (no value)");
-        if (v.type() == Value::Type::Text && v.bytes().isEmpty())
+        if (v.type() == Value::Type::Text && v.bytesView().isEmpty())
             return QCoreApplication::translate("Litehouse::ResultModel", "Empty text");
         if (v.type() == Value::Type::Blob)
             return QString::fromLatin1(v.bytes().left(256).toHex(' '));

@@ -60,18 +60,7 @@ public:
                 *quoted = true;
             return QString::fromUtf8(out);
         }
-        const qsizetype start = m_i;
-        while (m_i < m_s.size()) {
-            const unsigned char ch = uchar(m_s[m_i]);
-            if (ch == '_' || ch == '$' || ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z')
-                || (ch >= 'A' && ch <= 'Z'))
-                ++m_i;
-            else
-                break;
-        }
-        if (m_i == start)
-            ++m_i; // punctuation: one character
-        return QString::fromUtf8(m_s.sliced(start, m_i - start));
+        return QString::fromUtf8(word());
     }
 
     bool atEnd() { skipSpace(); return m_i >= m_s.size(); }

@@ -27,6 +27,14 @@ ResultSet numbers(int count)
     return rs;
 }
 
+// Shows the grid with a window of at most 1,000 rows.
+void showWindowed(ResultView &v)
+{
+    v.window()->setCapacity(1000);
+    v.resize(400, 300);
+    v.show();
+}
+
 qint64 topSourceRow(ResultView &v)
 {
     return v.window()->toSource(v.rowAt(0));
@@ -55,9 +63,7 @@ private Q_SLOTS:
         ResultModel model;
         model.setResult(numbers(10000));
         ResultView v(&model);
-        v.window()->setCapacity(1000);
-        v.resize(400, 300);
-        v.show();
+        showWindowed(v);
         QVERIFY(QTest::qWaitForWindowExposed(&v));
         QCOMPARE(v.model()->rowCount(), 1000);
 
@@ -101,9 +107,7 @@ private Q_SLOTS:
         ResultModel model;
         model.setResult(numbers(5000));
         ResultView v(&model);
-        v.window()->setCapacity(1000);
-        v.resize(400, 300);
-        v.show();
+        showWindowed(v);
         QVERIFY(QTest::qWaitForWindowExposed(&v));
         QScrollBar *bar = v.verticalScrollBar();
         bar->setValue(800);
@@ -125,9 +129,7 @@ private Q_SLOTS:
         ResultModel model;
         model.setResult(numbers(10000));
         ResultView v(&model);
-        v.window()->setCapacity(1000);
-        v.resize(400, 300);
-        v.show();
+        showWindowed(v);
         QVERIFY(QTest::qWaitForWindowExposed(&v));
         v.setCurrentIndex(v.model()->index(0, 0));
         QTest::keyClick(&v, Qt::Key_End, Qt::ControlModifier);
@@ -156,9 +158,7 @@ private Q_SLOTS:
         model.setQuery(&m, path, QStringLiteral("SELECT x FROM t ORDER BY x"));
         model.setStream(s.value());
         ResultView v(&model);
-        v.window()->setCapacity(1000);
-        v.resize(400, 300);
-        v.show();
+        showWindowed(v);
         QVERIFY(QTest::qWaitForWindowExposed(&v));
         QTRY_VERIFY(v.model()->rowCount() > 0);
         // Scroll as a user holding the scroll bar at the bottom: the grid

@@ -196,14 +196,12 @@ void MaintenanceTab::refresh()
         whenDone(this, m_reader.setting(name), [this, name](const Outcome<QString> &r) {
             const QString value = r ? r.value() : r.error().message();
             m_settings.insert(name, value);
-            for (int i = 0; i < m_settingsForm->rowCount(); ++i) {
-                auto *label = qobject_cast<QLabel *>(m_settingsForm->itemAt(i, QFormLayout::LabelRole)->widget());
-                if (label && label->text() == name) {
-                    qobject_cast<QLabel *>(m_settingsForm->itemAt(i, QFormLayout::FieldRole)->widget())->setText(value);
-                    return;
-                }
+            QLabel *&label = m_settingLabels[name];
+            if (!label) {
+                label = new QLabel;
+                m_settingsForm->addRow(name, label);
             }
-            m_settingsForm->addRow(name, new QLabel(value));
+            label->setText(value);
         });
     }
 }

@@ -3,6 +3,7 @@
 #include <core/canceltoken.h>
 #include <core/maintenance/maintenance.h>
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -78,6 +79,7 @@ private:
     QLabel *m_sizeLabel;
     QTableWidget *m_objects;
     QFormLayout *m_settingsForm;
+    QHash<QString, QLabel *> m_settingLabels; // value label per setting name
     QPlainTextEdit *m_log;
     QProgressBar *m_progress;
     QPushButton *m_cancelButton;

@@ -119,20 +119,18 @@ void Database::close(std::function<void()> done)
         t.fail = [](const Error &) {};
         s->lane().post(std::move(t), false);
         if (s->ownLane)
-            s->ownLane->closeAfterQueued([keep = s->ownLane](Connection &) {});
+            s->ownLane->closeAfterQueued([keep = s->ownLane] {});
     }
     auto remaining = std::make_shared<std::atomic<int>>(int(lanes.size()) + 1);
     auto one = [remaining, done] {
         if (remaining->fetch_sub(1) == 1)
             done();
     };
-    for (Lane *l : lanes) {
-        if (l->isClosed())
-            one();
-        else
-            l->closeAfterQueued([one](Connection &) { one(); });
-    }
-    m_writer->closeAfterQueued([one](Connection &) { one(); });
+    // Every lane, also a reader the reaper is already closing: the Database
+    // (and with it each lane) may be destroyed once the last one is done.
+    for (Lane *l : lanes)
+        l->closeAfterQueued(one);
+    m_writer->closeAfterQueued(one);
 }
 
 TransactionState Database::state() const

@@ -33,12 +33,6 @@ Lane::~Lane()
         t.reject(Error(Error::Kind::Closed, QStringLiteral("database closed")));
 }
 
-bool Lane::isClosed() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_closing || m_closed;
-}
-
 Outcome<Done> Lane::post(Task &&task, bool mayWait)
 {
     std::unique_lock lock(m_mutex);
@@ -69,14 +63,22 @@ void Lane::setOwner(quint64 session)
     m_owner = session;
 }
 
-void Lane::closeAfterQueued(std::function<void(Connection &)> onClosed)
+void Lane::closeAfterQueued(std::function<void()> onClosed)
 {
     std::unique_lock lock(m_mutex);
-    if (m_closing || m_closed)
+    if (m_closed) {
+        // The connection is closed and drain() is done with this lane.
+        lock.unlock();
+        if (onClosed)
+            onClosed();
+        return;
+    }
+    if (onClosed)
+        m_onClosed.push_back(std::move(onClosed));
+    if (m_closing)
         return;
     m_closing = true;
     m_owner = 0; // a session left open must not hold back the close
-    m_onClosed = std::move(onClosed);
     m_room.notify_all();
     if (!m_running) {
         m_running = true;
@@ -137,19 +139,15 @@ void Lane::drain()
             if (arrived)
                 continue;
         }
-        std::function<void(Connection &)> onClosed;
         {
             std::lock_guard lock(m_mutex);
             if (takeNext(&task)) {
                 have = true;
-            } else if (m_closing && !m_closed && (m_queue.empty() || m_owner == 0)) {
-                m_closed = true;
-                onClosed = std::move(m_onClosed);
-                m_running = false;
-            } else {
+            } else if (!m_closing || (!m_queue.empty() && m_owner != 0)) {
                 m_running = false;
                 return;
             }
+            // Closing: m_running stays set, so no other drain starts meanwhile.
         }
         if (have) {
             task.invoke(*m_conn);
@@ -157,11 +155,19 @@ void Lane::drain()
             m_load.fetch_sub(1, std::memory_order_relaxed);
             continue;
         }
-        // Closed: runs after the last queued task; nothing touches this lane's
-        // members after onClosed, which may destroy the lane.
+        // Closed only once the connection is: a closeAfterQueued() that sees
+        // m_closed runs its callback at once, and that may destroy the lane.
         m_conn->close();
-        if (onClosed)
-            onClosed(*m_conn);
+        std::vector<std::function<void()>> onClosed;
+        {
+            std::lock_guard lock(m_mutex);
+            m_closed = true;
+            m_running = false;
+            onClosed.swap(m_onClosed);
+        }
+        // Nothing touches this lane's members from here: a callback may destroy it.
+        for (auto &f : onClosed)
+            f();
         return;
     }
 }

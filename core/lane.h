@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <vector>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -35,14 +36,15 @@ public:
     /// Only tasks of this session run until it is set back to 0. Called from a
     /// task running on this lane.
     void setOwner(quint64 session);
-    /// Stops accepting tasks; the tasks already queued still run. onClosed runs on
-    /// the lane's thread after the last one, with the connection (then closed).
+    /// Stops accepting tasks; the tasks already queued still run. After the
+    /// last one the connection closes and onClosed runs on the lane's thread.
+    /// A lane already closing runs every onClosed given to it when that close
+    /// is done; one already closed runs it at once on the calling thread.
     /// onClosed may hold the last reference to the lane: nothing touches the
-    /// lane after it. A second call does nothing (its onClosed is dropped).
-    void closeAfterQueued(std::function<void(Connection &)> onClosed);
+    /// lane after it.
+    void closeAfterQueued(std::function<void()> onClosed);
     /// Tasks queued or running.
     int load() const { return m_load.load(std::memory_order_relaxed); }
-    bool isClosed() const;
     Connection *connection() const { return m_conn.get(); }
 
 private:
@@ -61,7 +63,7 @@ private:
     bool m_closing = false;
     bool m_closed = false;
     quint64 m_owner = 0;
-    std::function<void(Connection &)> m_onClosed;
+    std::vector<std::function<void()>> m_onClosed;
     std::atomic<int> m_load{0};
     std::atomic<int> m_queued{0};
 };

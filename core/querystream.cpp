@@ -16,7 +16,7 @@ StreamState::~StreamState()
         // be destroyed under itself. Its close keeps it alive until the drain
         // is over.
         std::shared_ptr<Lane> lane = std::move(ownLane);
-        lane->closeAfterQueued([lane](Connection &) {});
+        lane->closeAfterQueued([lane] {});
     }
 }
 
@@ -108,7 +108,7 @@ QFuture<Outcome<Done>> QueryStream::close()
     if (!d->lane().post(std::move(t), false))
         t.fail({});
     if (d->ownLane)
-        d->ownLane->closeAfterQueued([keep = d->ownLane](Connection &) {});
+        d->ownLane->closeAfterQueued([keep = d->ownLane] {});
     return future;
 }
 

@@ -15,6 +15,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <condition_variable>
 #include <optional>
 
 #include <sqlite3.h>
@@ -30,6 +31,10 @@ struct Manager::Registry
         std::make_shared<std::vector<std::shared_ptr<OperationSink>>>();
     std::atomic<int> sinkCount{0}; // read without the lock on every operation
     QTimer reaper;
+    // Databases taken out of byPath and not yet destroyed (see retire()).
+    std::mutex retireMutex;
+    std::condition_variable allRetired;
+    int retiring = 0;
 };
 
 namespace {
@@ -161,6 +166,38 @@ Manager::~Manager()
     m_pool.waitForDone();
     f.waitForFinished();
     Tsan::acquireFuture(f);
+    // A closed Database is destroyed by a job of its own after its close has
+    // resolved; none may outlive the manager whose pool its lanes use.
+    {
+        std::unique_lock lock(m_reg->retireMutex);
+        m_reg->allRetired.wait(lock, [this] { return m_reg->retiring == 0; });
+    }
+    m_pool.waitForDone();
+}
+
+void Manager::beginRetire(const std::shared_ptr<Database> &db)
+{
+    std::lock_guard lock(m_reg->retireMutex);
+    ++m_reg->retiring;
+    // The close request happens before the drop; between them the close
+    // passes through every lane of the database and a pool job.
+    Tsan::release(db.get());
+}
+
+void Manager::retire(std::shared_ptr<Database> db)
+{
+    // Not on the calling thread: the last close callback runs on one of the
+    // database's own lanes, which ~Database destroys.
+    Registry *reg = m_reg.get();
+    startOnPool(&m_pool, [reg, keep = std::move(db)]() mutable {
+        Tsan::acquire(keep.get());
+        keep.reset();
+        // Notified under the lock: ~Manager may destroy the registry as soon
+        // as it can take the lock after the count reached zero.
+        std::lock_guard lock(reg->retireMutex);
+        if (--reg->retiring == 0)
+            reg->allRetired.notify_all();
+    });
 }
 
 std::shared_ptr<Database> Manager::find(const QString &database) const
@@ -247,17 +284,21 @@ QFuture<Outcome<DatabaseInfo>> Manager::open(const QString &path, const OpenOpti
             auto r = c.open(d->options);
             if (!r) {
                 d->setOpenError(r.error());
+                bool removed = false;
                 {
                     std::lock_guard lock(m_reg->mutex);
-                    if (m_reg->byPath.value(key) == d)
+                    if (m_reg->byPath.value(key) == d) {
                         m_reg->byPath.remove(key);
+                        removed = true;
+                    }
                     for (auto it = m_reg->aliasToPath.begin(); it != m_reg->aliasToPath.end();)
                         it = it.value() == key ? m_reg->aliasToPath.erase(it) : std::next(it);
                 }
-                d->close([keep = d]() mutable {
-                    // Destroy the lanes elsewhere: this runs on one of them.
-                    startOnPool(QThreadPool::globalInstance(), [k = std::move(keep)]() mutable { k.reset(); });
-                });
+                // When close() took it out first, that close retires it.
+                if (removed) {
+                    beginRetire(d);
+                    d->close([this, keep = d]() mutable { retire(std::move(keep)); });
+                }
                 settle<DatabaseInfo>(promise, r.error());
                 return;
             }
@@ -309,14 +350,16 @@ QFuture<Outcome<Done>> Manager::closeThen(const QString &database, std::function
         return future;
     }
     const QString path = db->path;
+    // Counted before the close can resolve, so that ~Manager, once it has
+    // seen its closes resolve, also waits for the Database to be destroyed.
+    beginRetire(db);
     // The callback keeps the Database alive until its last lane has closed.
     db->close([this, promise, db, path, then = std::move(then)]() mutable {
         invokeQueued(this, [this, path] { Q_EMIT closed(path); });
         settle<Done>(promise, Done{});
         if (then)
             then();
-        // Destroy the lanes elsewhere: this runs on one of them.
-        startOnPool(QThreadPool::globalInstance(), [keep = std::move(db)]() mutable { keep.reset(); });
+        retire(std::move(db));
     });
     return future;
 }

@@ -182,6 +182,11 @@ private:
     QFuture<Outcome<TransactionState>> transactionOp(const QString &database, const QByteArray &sql,
                                                      OperationRecord::Kind kind);
 
+    /// Counts a Database taken out of the registry until retire() has destroyed it.
+    void beginRetire(const std::shared_ptr<Database> &db);
+    /// Drops the last reference to a closed Database on a pool thread.
+    void retire(std::shared_ptr<Database> db);
+
     QThreadPool m_pool;
     struct Registry;
     std::unique_ptr<Registry> m_reg;

@@ -128,8 +128,11 @@ private:
 
 // A functor for a queued call. Qt moves it into the slot object of the
 // posted event on the posting thread; that copy is the one the receiver's
-// thread calls, or destroys undelivered, after a hand-off through Qt's
-// event queue.
+// thread calls, after a hand-off through Qt's event queue. The slot object
+// is reference-counted inside libQt6Core (the posting call holds a reference
+// until it returns, the event another), so it is destroyed by whichever
+// drops the last one: the receiver after the call, the poster after an early
+// delivery, or the receiver's thread when the event is dropped undelivered.
 template<typename F>
 class QueuedCall
 {
@@ -147,6 +150,7 @@ public:
     {
         acquire(this);
         m_fn();
+        release(this); // the call happens before the destruction, on any thread
     }
 
 private:

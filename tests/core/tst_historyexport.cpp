@@ -122,17 +122,18 @@ class TestHistoryExport : public QObject
     static void compareCsv(const QString &path, const QList<HistoryItem> &want, bool keepFormulas)
     {
         // Python's csv module is the reader: other tools must read our CSV.
-        QProcess py;
-        py.start(QStringLiteral("python3"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("import csv, json, sys\n"
-                                 "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
-                                 "    r = list(csv.reader(f, strict=True))\n"
-                                 "print(json.dumps(r))\n"),
-                  path});
+        Child py;
+        QVERIFY(py.start(QStringLiteral("python3"),
+                         {QStringLiteral("-c"),
+                          QStringLiteral("import csv, json, sys\n"
+                                         "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+                                         "    r = list(csv.reader(f, strict=True))\n"
+                                         "print(json.dumps(r))\n"),
+                          path}));
+        py.closeWrite();
         QVERIFY(py.waitForFinished(30000));
-        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
-        const QJsonArray rows = QJsonDocument::fromJson(py.readAllStandardOutput()).array();
+        QVERIFY2(py.exitCode() == 0, py.takeError().constData());
+        const QJsonArray rows = QJsonDocument::fromJson(py.takeOutput()).array();
         QCOMPARE(rows.size(), want.size() + 1);
         QStringList header;
         for (const auto &v : rows.at(0).toArray())

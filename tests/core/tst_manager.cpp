@@ -352,12 +352,11 @@ private Q_SLOTS:
             QVERIFY(LH_OK(m.execute(p, QStringLiteral("CREATE TABLE t(x)"))).ok());
         }
         // Another process holds the write lock for about a second.
-        QProcess holder;
-        holder.start(QStringLiteral("sqlite3"), {p});
-        QVERIFY(holder.waitForStarted());
+        Child holder;
+        QVERIFY(holder.start(QStringLiteral("sqlite3"), {p}));
         holder.write("BEGIN IMMEDIATE;\nINSERT INTO t VALUES (0);\nSELECT 'locked';\n");
-        QVERIFY(holder.waitForReadyRead(5000));
-        QCOMPARE(holder.readAllStandardOutput().trimmed(), QByteArray("locked"));
+        QVERIFY(holder.waitForOutput(5000));
+        QCOMPARE(holder.takeOutput().trimmed(), QByteArray("locked"));
 
         Manager m;
         OpenOptions o;
@@ -365,23 +364,22 @@ private Q_SLOTS:
         o.retry.budgetMs = 8000;
         o.retry.maxAttempts = 100;
         QVERIFY(LH_OK(m.open(p, o)).ok());
-        QTimer::singleShot(700, &holder, [&] { holder.write("COMMIT;\n.quit\n"); });
+        QTimer::singleShot(700, this, [&] { holder.write("COMMIT;\n.quit\n"); });
         auto f = m.execute(p, QStringLiteral("INSERT INTO t VALUES (1)"));
         while (!f.isFinished())
             QTest::qWait(10);
         auto r = f.result();
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         QVERIFY(r.value().retries > 0);
-        holder.waitForFinished();
+        QVERIFY(holder.waitForFinished(10000));
         QCOMPARE(scalar(m, p, QStringLiteral("SELECT count(*) FROM t")), 2);
         QVERIFY(LH_OK(m.close(p)).ok());
 
         // Held beyond the budget: a clear busy error, within the budget.
-        QProcess holder2;
-        holder2.start(QStringLiteral("sqlite3"), {p});
-        QVERIFY(holder2.waitForStarted());
+        Child holder2;
+        QVERIFY(holder2.start(QStringLiteral("sqlite3"), {p}));
         holder2.write("BEGIN IMMEDIATE;\nINSERT INTO t VALUES (9);\nSELECT 'locked';\n");
-        QVERIFY(holder2.waitForReadyRead(5000));
+        QVERIFY(holder2.waitForOutput(5000));
         Manager m2;
         o.retry.budgetMs = 300;
         QVERIFY(LH_OK(m2.open(p, o)).ok());
@@ -393,7 +391,7 @@ private Q_SLOTS:
         QVERIFY(r2.error().message().contains(QStringLiteral("locked")));
         QVERIFY(t.elapsed() < 2000);
         holder2.write("ROLLBACK;\n.quit\n");
-        holder2.waitForFinished();
+        QVERIFY(holder2.waitForFinished(10000));
     }
 
     void readersSeeCommittedDataWhileWriterWorks()
@@ -689,10 +687,11 @@ private Q_SLOTS:
         ProcessLock a(p);
         QVERIFY(a.acquire(0).ok());
         // QLockFile is per process; a second process is the real test.
-        QProcess other;
-        other.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("cat %1").arg(ProcessLock::lockPathFor(p))});
-        QVERIFY(other.waitForFinished());
-        QVERIFY(other.readAllStandardOutput().startsWith(QByteArray::number(QCoreApplication::applicationPid())));
+        Child other;
+        QVERIFY(other.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("cat %1").arg(ProcessLock::lockPathFor(p))}));
+        other.closeWrite();
+        QVERIFY(other.waitForFinished(30000));
+        QVERIFY(other.takeOutput().startsWith(QByteArray::number(QCoreApplication::applicationPid())));
         a.release();
         QVERIFY(!QFile::exists(ProcessLock::lockPathFor(p)));
     }

@@ -8,6 +8,7 @@
 #include "sweeputil.h"
 
 #include <QDir>
+#include <QProcess>
 
 #include <condition_variable>
 #include <mutex>

@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include <csignal>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -191,6 +192,34 @@ inline QByteArray sqlite3Shell(const QString &db, const QStringList &args, const
         *exitCode = p.exitCode();
     return p.takeOutput();
 }
+
+/// Records the argument of a one-argument signal, like QSignalSpy, but also
+/// when the signal is emitted on another thread: QSignalSpy appends there
+/// without a lock while the test reads on its own thread. Declare it before
+/// the sender, so that the sender's threads stop before it goes.
+template<typename T>
+class SignalLog
+{
+public:
+    template<typename Sender, typename Signal>
+    SignalLog(Sender *sender, Signal signal)
+    {
+        QObject::connect(sender, signal, sender, [this](const T &v) {
+            std::lock_guard lock(m_mutex);
+            m_values.append(v);
+        }, Qt::DirectConnection);
+    }
+    QList<T> values() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_values;
+    }
+    qsizetype size() const { return values().size(); }
+
+private:
+    mutable std::mutex m_mutex;
+    QList<T> m_values;
+};
 
 /// Path of the litehouse-cli binary under test.
 inline QString cliPath()

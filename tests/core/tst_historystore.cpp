@@ -8,7 +8,6 @@
 #include <core/history/historystore.h>
 
 #include <QElapsedTimer>
-#include <QSignalSpy>
 
 #include <atomic>
 #include <thread>
@@ -123,15 +122,16 @@ private Q_SLOTS:
         const QString path = fresh();
         HistoryStoreOptions o;
         o.flushIntervalMs = 100;
+        std::unique_ptr<SignalLog<qint64>> flushed;
         HistoryStore store(path, o);
-        QSignalSpy flushed(&store, &HistoryStore::flushed);
+        flushed = std::make_unique<SignalLog<qint64>>(&store, &HistoryStore::flushed);
         for (int i = 0; i < 3; ++i)
             store.record(make(QStringLiteral("SELECT %1").arg(i)));
         QTRY_VERIFY_WITH_TIMEOUT(store.flushCount() >= 1, 3000); // nobody asked: the interval did it
         QCOMPARE(shellCount(path), 3);
         QCOMPARE(store.buffer().size(), 0);
-        QTRY_COMPARE(flushed.size(), 1);
-        QCOMPARE(flushed.at(0).at(0).toLongLong(), 3);
+        QTRY_COMPARE(flushed->size(), 1);
+        QCOMPARE(flushed->values().at(0), 3);
         QCOMPARE(sqlite3Shell(path, {QStringLiteral("-cmd"), QStringLiteral("PRAGMA journal_mode")}).trimmed(), QByteArray("wal"));
     }
 
@@ -170,14 +170,15 @@ private Q_SLOTS:
         const QString path = fresh();
         HistoryStoreOptions o;
         o.flushIntervalMs = 50;
+        std::unique_ptr<SignalLog<QString>> failed;
         HistoryStore store(path, o);
-        QSignalSpy failed(&store, &HistoryStore::flushFailed);
+        failed = std::make_unique<SignalLog<QString>>(&store, &HistoryStore::flushFailed);
         store.failFlushesForTesting(2);
         for (int i = 0; i < 5; ++i)
             store.record(make(QStringLiteral("SELECT %1").arg(i)));
         QTRY_VERIFY_WITH_TIMEOUT(store.flushCount() == 1, 5000);
-        QCOMPARE(failed.size(), 2);
-        QVERIFY(failed.at(0).at(0).toString().contains(path));
+        QCOMPARE(failed->size(), 2);
+        QVERIFY(failed->values().at(0).contains(path));
         auto page = await(store.query({}));
         QCOMPARE(page.value().total, 5); // kept in memory while failing, written once, no duplicates
         QCOMPARE(shellCount(path), 5);
@@ -190,8 +191,9 @@ private Q_SLOTS:
         o.capacity = 10;
         o.tolerance = 10;
         o.flushIntervalMs = 1000; // retries after a failure come every 200 ms
+        std::unique_ptr<SignalLog<QString>> failed;
         HistoryStore store(path, o);
-        QSignalSpy failed(&store, &HistoryStore::flushFailed);
+        failed = std::make_unique<SignalLog<QString>>(&store, &HistoryStore::flushFailed);
         store.failFlushesForTesting(1000000);
         std::atomic<int> done{0};
         std::thread worker([&] {
@@ -202,7 +204,8 @@ private Q_SLOTS:
         });
         QTest::qWait(1000);
         QCOMPARE(done.load(), 20); // stuck at the bound: waiting, not dropping
-        QVERIFY2(failed.size() >= 2 && failed.size() <= 8, qPrintable(QString::number(failed.size())));
+        const qsizetype failures = failed->size();
+        QVERIFY2(failures >= 2 && failures <= 8, qPrintable(QString::number(failures)));
         store.failFlushesForTesting(0);
         worker.join();
         QVERIFY(await(store.flush()).ok());

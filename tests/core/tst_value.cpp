@@ -3,7 +3,11 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <optional>
+#include <set>
+
+#include <sys/resource.h>
 
 using Litehouse::Value;
 
@@ -124,6 +128,57 @@ private Q_SLOTS:
             QCOMPARE(row[0].toInt(), qint64(i));
             QCOMPARE(row[1].toDouble(), i * 0.5);
             QCOMPARE(rs.at(i, 2).toInt(), qint64(i));
+        }
+    }
+
+    void freedResultMemoryIsReusedAndIntact()
+    {
+        // A big result's cells and bytes live in 2 MiB blocks (2 MiB
+        // aligned); the next result gets the blocks the previous one freed,
+        // and its own data in them is right.
+        const int rows = 300000;
+        const auto fill = [rows](int salt) {
+            Litehouse::ResultSet rs({QStringLiteral("a"), QStringLiteral("b")}, {});
+            for (int i = 0; i < rows; ++i) {
+                rs.append(Value(qint64(i + salt)));
+                const QByteArray t = QByteArray::number(i * 7 + salt).repeated(20);
+                rs.appendText(t.constData(), t.size());
+            }
+            return rs;
+        };
+        const auto blocksOf = [rows](const Litehouse::ResultSet &rs) {
+            std::set<quintptr> blocks;
+            const quintptr mask = ~quintptr((2 << 20) - 1);
+            for (int i = 0; i < rows; i += 101) {
+                blocks.insert(reinterpret_cast<quintptr>(&rs.at(i, 0)) & mask);
+                blocks.insert(reinterpret_cast<quintptr>(rs.at(i, 1).bytesView().data()) & mask);
+            }
+            return blocks;
+        };
+        // Page faults: a block mapped afresh is faulted in (and zeroed) by the
+        // kernel on first touch, a reused one is not.
+        const auto faults = [] {
+            rusage u{};
+            getrusage(RUSAGE_SELF, &u);
+            return qint64(u.ru_minflt);
+        };
+        std::set<quintptr> before;
+        const qint64 f0 = faults();
+        {
+            const auto rs = fill(1);
+            before = blocksOf(rs);
+        }
+        const qint64 f1 = faults();
+        const auto again = fill(2);
+        const qint64 f2 = faults();
+        const auto after = blocksOf(again);
+        QVERIFY(before.size() > 10);
+        QVERIFY(std::includes(before.begin(), before.end(), after.begin(), after.end()));
+        QVERIFY2(f2 - f1 < (f1 - f0) / 2, qPrintable(QStringLiteral("page faults: first result %1, second %2")
+                                                             .arg(f1 - f0).arg(f2 - f1)));
+        for (int i = 0; i < rows; i += 1009) {
+            QCOMPARE(again.at(i, 0).toInt(), qint64(i + 2));
+            QCOMPARE(again.at(i, 1).bytes(), QByteArray::number(i * 7 + 2).repeated(20));
         }
     }
 };

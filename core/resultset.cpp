@@ -1,5 +1,6 @@
 #include "resultset.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <mutex>
@@ -20,6 +21,7 @@ size_t roundedBig(size_t bytes) { return (bytes + kBig - 1) / kBig * kBig; }
 // Sizes above half a huge page get whole huge pages: a chunk of whole rows
 // is a little under 2 MiB for most column counts.
 bool isBig(size_t bytes) { return bytes > kBig / 2; }
+std::atomic<qint64> g_mapped{0};
 
 #ifdef __linux__
 // Freed single huge pages, kept for the next result for a while. Touching a
@@ -28,7 +30,7 @@ bool isBig(size_t bytes) { return bytes > kBig / 2; }
 // a query run again (or the next page of a stream) reuses these instead.
 // They are given back to the kernel lazily (MADV_FREE, reclaimed only under
 // memory pressure), unmapped after kDecay unused, and at most kMaxBlocks
-// are kept.
+// (the most recently freed) are kept.
 class BlockCache
 {
 public:
@@ -55,10 +57,19 @@ public:
         madvise(p, kBig, MADV_FREE);
         std::lock_guard lock(m_mutex);
         dropExpired();
-        if (m_blocks.size() < kMaxBlocks)
-            m_blocks.push_back({p, Clock::now()}); // within the reserved capacity
-        else
-            munmap(p, kBig);
+        if (m_blocks.size() == kMaxBlocks) { // full: the oldest goes
+            munmap(m_blocks.front().p, kBig);
+            m_blocks.erase(m_blocks.begin());
+        }
+        m_blocks.push_back({p, Clock::now()}); // within the reserved capacity
+    }
+
+    void releaseAll() noexcept
+    {
+        std::lock_guard lock(m_mutex);
+        for (const Entry &e : m_blocks)
+            munmap(e.p, kBig);
+        m_blocks.clear();
     }
 
 private:
@@ -100,6 +111,7 @@ void *allocateBig(size_t bytes)
         }
         // Map one huge page more than needed and cut the ends off, so that
         // the block starts on a 2 MiB boundary.
+        g_mapped.fetch_add(1, std::memory_order_relaxed);
         void *raw = mmap(nullptr, size + kBig, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (raw == MAP_FAILED)
             throw std::bad_alloc();
@@ -114,6 +126,18 @@ void *allocateBig(size_t bytes)
     }
 #endif
     return ::operator new(bytes);
+}
+
+qint64 bigBlocksMapped() noexcept
+{
+    return g_mapped.load(std::memory_order_relaxed);
+}
+
+void releaseCachedBlocks() noexcept
+{
+#ifdef __linux__
+    BlockCache::instance().releaseAll();
+#endif
 }
 
 void freeBig(void *p, size_t bytes) noexcept

@@ -15,9 +15,14 @@ namespace detail {
 /// Memory for a result's large blocks. From 2 MiB up it is mapped on its
 /// own, 2 MiB-aligned and (on Linux) marked for transparent huge pages, so
 /// that filling a big result takes one page fault per 2 MiB instead of one
-/// per 4 KiB; smaller sizes come from operator new.
+/// per 4 KiB; smaller sizes come from operator new. Freed 2 MiB blocks are
+/// kept a while for the next result, which then takes no page faults.
 void *allocateBig(size_t bytes);
 void freeBig(void *p, size_t bytes) noexcept;
+/// Gives the freed 2 MiB blocks kept for the next result back to the system.
+void releaseCachedBlocks() noexcept;
+/// Blocks of 2 MiB and more mapped from the system so far (not taken from the cache).
+qint64 bigBlocksMapped() noexcept;
 
 template<typename T>
 struct BigAllocator

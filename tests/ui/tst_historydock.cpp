@@ -85,7 +85,13 @@ private Q_SLOTS:
         QVERIFY(opened.wait(10000));
 
         QVERIFY(run(w, QStringLiteral("INSERT INTO t VALUES (42)")));
+        // Recorded (a statement run through a stream is recorded when its
+        // stream ends) before the next runs: the export below checks order.
+        QTRY_VERIFY_WITH_TIMEOUT(statements(dock->model()).contains(QStringLiteral("INSERT INTO t VALUES (42)")), 10000);
         QVERIFY(run(w, QStringLiteral("SELECT x AS answer FROM t")));
+        // Its row read to the end; the next run would close the stream first
+        // and the history would say, rightly, that no row was read.
+        QTRY_VERIFY_WITH_TIMEOUT(statements(dock->model()).contains(QStringLiteral("SELECT x AS answer FROM t")), 10000);
         QVERIFY(run(w, QStringLiteral("SELEC broken")));
         // Each flush makes the shown dock read again: newest first.
         QTRY_VERIFY_WITH_TIMEOUT(statements(dock->model()).contains(QStringLiteral("SELEC broken")), 10000);

@@ -190,6 +190,12 @@ void HistoryDock::refresh()
     q.limit = kShown;
     whenDone(this, m_store->query(q), [this](const Outcome<HistoryPage> &r) {
         m_reading = false;
+        // Asked again meanwhile (another filter or search, newer items): this
+        // answer is out of date, and showing it would flash the wrong list.
+        if (m_stale) {
+            refresh();
+            return;
+        }
         if (!r) {
             m_summary->setText(tr("History cannot be read: %1").arg(r.error().message()));
         } else {
@@ -203,8 +209,6 @@ void HistoryDock::refresh()
             setSummary(r.value());
             Q_EMIT refreshed();
         }
-        if (m_stale)
-            refresh();
     });
 }
 

@@ -172,7 +172,6 @@ Manager::~Manager()
         std::unique_lock lock(m_reg->retireMutex);
         m_reg->allRetired.wait(lock, [this] { return m_reg->retiring == 0; });
     }
-    m_pool.waitForDone();
 }
 
 void Manager::beginRetire(const std::shared_ptr<Database> &db)

@@ -10,6 +10,7 @@
 #include <core/manager.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
@@ -55,6 +56,16 @@ QString freshPath(const char *tag)
     for (const char *suffix : {"", "-wal", "-shm"})
         QFile::remove(p + QLatin1String(suffix));
     return p;
+}
+
+// Deletes every database a run left behind. Their dirty pages would
+// otherwise be written back by the kernel during a later run, stalling
+// whichever implementation happens to be running then.
+void dropFiles()
+{
+    QDir d(g_dir);
+    for (const QString &f : d.entryList(QDir::Files))
+        d.remove(f);
 }
 
 sqlite3 *rawOpen(const QString &p)
@@ -324,7 +335,9 @@ int main(int argc, char **argv)
     QTemporaryDir dir; g_dir = dir.path();
     printf("Litehouse core benchmark: %d runs, rows=%d points=%d txs=%d, SQLite %s, Qt %s\n", runs, g_rows, g_points,
            g_txs, sqlite3_libversion(), qVersion());
-    printf("bare cross-thread round trip (pool task + promise + await): %.1f us\n\n", roundTripMicros());
+    // A profile of one implementation (--impl) leaves out the round trip's threads.
+    if (impl.isEmpty())
+        printf("bare cross-thread round trip (pool task + promise + await): %.1f us\n\n", roundTripMicros());
 
     struct W { const char *name; const char *unit; double work; std::function<double()> raw, qt, lh; double target; bool higherIsBetter; };
     const std::vector<W> ws = {
@@ -344,9 +357,9 @@ int main(int argc, char **argv)
         // the machine's load during a workload hits all three alike.
         std::vector<double> rv, qv, lv;
         for (int i = 0; i < runs; ++i) {
-            if (impl.isEmpty() || impl == QLatin1String("raw")) rv.push_back(w.raw());
-            if (impl.isEmpty() || impl == QLatin1String("qt")) qv.push_back(w.qt());
-            if (impl.isEmpty() || impl == QLatin1String("lh")) lv.push_back(w.lh());
+            if (impl.isEmpty() || impl == QLatin1String("raw")) { rv.push_back(w.raw()); dropFiles(); }
+            if (impl.isEmpty() || impl == QLatin1String("qt")) { qv.push_back(w.qt()); dropFiles(); }
+            if (impl.isEmpty() || impl == QLatin1String("lh")) { lv.push_back(w.lh()); dropFiles(); }
         }
         const Stat r = stat(rv), q = stat(qv), l = stat(lv);
         auto value = [&](double sec) { return w.higherIsBetter ? w.work / sec : sec * 1e6 / w.work; };

@@ -50,6 +50,7 @@ public:
 private:
     void drain();
     bool takeNext(Task *out); // under m_mutex
+    bool handsOff() const;
 
     QThreadPool *m_pool;
     std::unique_ptr<Connection> m_conn;

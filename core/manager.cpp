@@ -2,6 +2,7 @@
 
 #include "batch.h"
 #include "database_p.h"
+#include "handoff_p.h"
 #include "logging.h"
 #include "querystream.h"
 
@@ -120,11 +121,17 @@ bool detail::spinUntil(bool (*done)(const void *), const void *ctx)
     constexpr qint64 kMinNs = 10000;
     constexpr qint64 kMaxNs = 200000;
     thread_local qint64 budgetNs = kMaxNs;
+    // While it spins this thread resolves finished operations' futures for
+    // the workers (see Handoff), its own among them.
+    Handoff::enter();
     QElapsedTimer spin;
     spin.start();
     do {
         for (int i = 0; i < 64; ++i) {
+            if (Handoff::hasWork())
+                Handoff::help();
             if (done(ctx)) {
+                Handoff::leave();
                 budgetNs = qMin(kMaxNs, budgetNs * 2);
                 return true;
             }
@@ -133,6 +140,7 @@ bool detail::spinUntil(bool (*done)(const void *), const void *ctx)
 #endif
         }
     } while (spin.nsecsElapsed() < budgetNs);
+    Handoff::leave();
     const bool ok = done(ctx);
     budgetNs = ok ? qMin(kMaxNs, budgetNs * 2) : qMax(kMinNs, budgetNs / 2);
     return ok;
@@ -538,7 +546,9 @@ QFuture<Outcome<R>> failedFuture(const Error &e)
 /// Work is called on the connection's thread; it returns the outcome, or
 /// nothing when it handed the operation over to another lane.
 template<typename R, typename Work>
-class Manager::Operation final : public Task::Body, public std::enable_shared_from_this<Operation<R, Work>>
+class Manager::Operation final : public Task::Body,
+                                  public detail::Pending,
+                                  public std::enable_shared_from_this<Operation<R, Work>>
 {
 public:
     Operation(Manager *manager, const std::shared_ptr<Database> &db, bool record, Work work)
@@ -585,7 +595,15 @@ private:
             finishRecord(op, &r.error(), ns, 0, 0);
         if (m_record)
             m_manager->report(op, r ? Error() : r.error());
-        fulfil(*m_promise, std::move(r));
+        m_result.emplace(std::move(r));
+        if (!detail::Handoff::offer(this->shared_from_this()))
+            resolve();
+    }
+
+    void resolve() override
+    {
+        fulfil(*m_promise, std::move(*m_result));
+        m_result.reset();
     }
 
     Manager *const m_manager;
@@ -595,6 +613,7 @@ private:
     // Through makePromise(), not a member QPromise: ThreadSanitizer must not
     // check the promise's destruction (see core/tsan_p.h).
     const std::shared_ptr<QPromise<Outcome<R>>> m_promise;
+    std::optional<Outcome<R>> m_result; // between finish() and resolve()
 };
 
 template<typename R, typename Work>

@@ -228,7 +228,10 @@ bool spinUntil(bool (*done)(const void *), const void *ctx);
 /// Waits for a future off the UI thread (CLI, tests, benchmarks) and takes
 /// its result (a future can be awaited once). Spins first (see
 /// detail::spinUntil): a parked thread wakes in 10-55 us here, longer than
-/// most queries take.
+/// most queries take. While it spins, the calling thread resolves the
+/// futures of operations that finished on busy connections (its own and
+/// others'), so a continuation attached with QFuture::then() and no context
+/// may run on it.
 template<typename T>
 T await(QFuture<T> future)
 {

@@ -27,6 +27,9 @@ public:
     void detach() const;
     /// Internal: the flag a progress handler polls.
     const std::atomic<bool> *flag() const { return &m_state->cancelled; }
+    /// Internal: whether another copy of this token exists. When none does,
+    /// nobody can cancel the task any more, and attaching can be skipped.
+    bool isShared() const { return m_state.use_count() > 1; }
 
 private:
     struct State

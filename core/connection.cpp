@@ -282,8 +282,14 @@ int Connection::progressHandler(void *self)
 
 bool Connection::beginTask(const CancelToken &cancel)
 {
-    m_task = cancel;
     m_cancelFlag = cancel.flag();
+    // The task's own copy is the only one (the caller kept none): nothing can
+    // cancel it from now on, so skip the two locks of attach() and detach()
+    // on a token another thread created. Nothing can make a copy either,
+    // since only this task holds one.
+    if (!cancel.isShared())
+        return !cancel.isCancelled();
+    m_task = cancel;
     return cancel.attach(m_db);
 }
 

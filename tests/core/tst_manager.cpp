@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -273,6 +274,23 @@ private Q_SLOTS:
         QCOMPARE(await(q).error().kind(), Error::Kind::Interrupted);
         QCOMPARE(await(longOne).error().kind(), Error::Kind::Interrupted);
         QCOMPARE(scalar(m, p, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name='never'")), 0);
+        // Cancelled, and the caller's copy of the token gone before the task
+        // starts: the task's own copy still says so, and it never runs.
+        QSemaphore gate;
+        auto held = m.withConnection<int>(p, Route::Writer, [&gate](Connection &) -> Outcome<int> {
+            gate.acquire();
+            return 0;
+        });
+        QFuture<Outcome<StatementResult>> dropped;
+        {
+            ExecOptions gone;
+            dropped = m.execute(p, QStringLiteral("CREATE TABLE never2(x)"), {}, gone);
+            gone.cancel.cancel();
+        }
+        gate.release();
+        QVERIFY(await(held).ok());
+        QCOMPARE(await(dropped).error().kind(), Error::Kind::Interrupted);
+        QCOMPARE(scalar(m, p, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name='never2'")), 0);
     }
 
     void savepointInjectionRejected()

@@ -6,8 +6,13 @@ namespace Litehouse {
 
 namespace {
 // Short enough to cost little idle CPU, long enough to bridge an awaiting
-// caller's turn-around between two tasks.
-constexpr int kWriterSpinMicros = 60;
+// caller's turn-around between two tasks. The lane's spin shrinks to an
+// eighth of this when tasks stop coming in time; for the writer an eighth
+// of 60 us was shorter than a caller's turn-around between two awaited
+// writes on this kind of machine, so once shrunk the writer parked after
+// every write and W4 took 50-60 us a write instead of 38-40 (alternated
+// runs, docs/benchmarks.md). Readers gained nothing from a longer spin.
+constexpr int kWriterSpinMicros = 200;
 constexpr int kReaderSpinMicros = 60;
 constexpr int kStreamSpinMicros = 0;
 

@@ -52,18 +52,18 @@ std::uint64_t resolveAll()
     return n;
 }
 
-thread_local bool t_moreQueued = false;
+thread_local bool t_mayHandOff = false;
 } // namespace
 
-void setMoreQueued(bool more)
+void setMayHandOff(bool may)
 {
-    t_moreQueued = more;
+    t_mayHandOff = may;
 }
 
 bool offer(std::shared_ptr<Pending> &&p)
 {
     State &s = state();
-    if (!t_moreQueued || s.helpers.load(std::memory_order_acquire) == 0)
+    if (!t_mayHandOff || s.helpers.load(std::memory_order_acquire) == 0)
         return false;
     {
         std::lock_guard lock(s.mutex);

@@ -24,13 +24,13 @@ struct Pending
 /// better to do, and it allocated most of that memory itself. When no thread
 /// is waiting, the worker resolves at once, as before.
 namespace Handoff {
-/// Worker side, before each task: whether more tasks wait behind it. Only
-/// then is a future handed over: a worker with nothing else to do resolves
-/// it sooner itself, and the awaiting thread would only have to do it next.
-void setMoreQueued(bool more);
+/// Worker side, before each task: whether its future may be handed over
+/// (see Lane::handsOff(): only a writer with more tasks queued behind this
+/// one; a worker with nothing else to do resolves sooner itself).
+void setMayHandOff(bool may);
 /// Worker side: queues p for an awaiting thread and returns true, or returns
-/// false (the caller resolves p itself) when no thread is awaiting or no
-/// other task waits on this worker.
+/// false (the caller resolves p itself) when no thread is awaiting or this
+/// task's future may not be handed over.
 bool offer(std::shared_ptr<Pending> &&p);
 /// Awaiting side: from enter() to leave() this thread takes queued work.
 void enter();

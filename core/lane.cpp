@@ -122,7 +122,7 @@ void Lane::drain()
             have = takeNext(&task);
         }
         if (have) {
-            detail::Handoff::setMoreQueued(handsOff());
+            detail::Handoff::setMayHandOff(handsOff());
             task.invoke(*m_conn);
             task = Task(); // release captures before the next task
             m_load.fetch_sub(1, std::memory_order_relaxed);
@@ -162,7 +162,7 @@ void Lane::drain()
             // Closing: m_running stays set, so no other drain starts meanwhile.
         }
         if (have) {
-            detail::Handoff::setMoreQueued(handsOff());
+            detail::Handoff::setMayHandOff(handsOff());
             task.invoke(*m_conn);
             task = Task();
             m_load.fetch_sub(1, std::memory_order_relaxed);

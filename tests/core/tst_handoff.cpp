@@ -31,11 +31,11 @@ struct Item final : Pending
 };
 
 // Offers from a thread of its own, as a connection's thread would.
-bool offerFromWorker(const std::shared_ptr<Item> &item, bool moreQueued)
+bool offerFromWorker(const std::shared_ptr<Item> &item, bool mayHandOff)
 {
     bool taken = false;
     std::thread worker([&] {
-        Handoff::setMoreQueued(moreQueued);
+        Handoff::setMayHandOff(mayHandOff);
         taken = Handoff::offer(std::shared_ptr<Pending>(item));
         if (!taken)
             item->resolve(); // what the worker does when nobody takes it
@@ -133,7 +133,7 @@ private Q_SLOTS:
         std::atomic<int> offered{0};
         int byWorker = 0;
         std::thread worker([&] {
-            Handoff::setMoreQueued(true);
+            Handoff::setMayHandOff(true);
             for (auto &item : items) {
                 if (!Handoff::offer(std::shared_ptr<Pending>(item))) {
                     item->resolve();

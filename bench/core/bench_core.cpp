@@ -1,7 +1,7 @@
 // Core benchmark: the same workloads on the raw SQLite C API, Qt's QSQLITE
 // driver and the Litehouse core, side by side in one run. Not a test.
 //
-//   litehouse-bench-core [--runs N] [--scale F] [--only W2p] [--impl lh]
+//   litehouse-bench-core [--runs N] [--scale F] [--only W2p[,W3...]] [--impl lh]
 //
 // Table t(id INTEGER PRIMARY KEY, name TEXT ~50 bytes, value REAL, payload
 // BLOB 32 bytes); WAL, synchronous=NORMAL for all three.
@@ -368,7 +368,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     int runs = 3;
     double scale = 1.0;
-    QString only; // --only W2p: run one workload (for profiling)
+    QString only; // --only W2p or --only W1,W2p: run these workloads (for profiling)
     QString impl; // --impl lh: run one implementation (raw, qt or lh; for profiling)
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
@@ -398,7 +398,7 @@ int main(int argc, char **argv)
     printf("%-26s %-10s %14s %14s %14s %14s %9s %9s %8s\n", "workload", "unit", "raw median", "QSQLITE median",
            "Litehouse min", "Litehouse med", "LH/raw", "QT/raw", "target");
     for (const W &w : ws) {
-        if (!only.isEmpty() && QString::fromLatin1(w.name).section(QLatin1Char(' '), 0, 0) != only)
+        if (!only.isEmpty() && !only.split(QLatin1Char(',')).contains(QString::fromLatin1(w.name).section(QLatin1Char(' '), 0, 0)))
             continue;
         // Interleaved (raw, QSQLITE, Litehouse, raw, ...) so that a change in
         // the machine's load during a workload hits all three alike.

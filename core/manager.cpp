@@ -621,7 +621,9 @@ QFuture<Outcome<R>> Manager::launch(const std::shared_ptr<Database> &db, const Q
                                     const Params &params, const ExecOptions &options, OperationRecord::Kind kind,
                                     const QString &paramsText, Route route, bool looksReadOnly, Work work)
 {
-    auto operation = std::make_shared<Operation<R, Work>>(this, db, options.record, std::move(work));
+    // From the pool: this thread allocates it, the connection's thread frees it.
+    auto operation = std::allocate_shared<Operation<R, Work>>(detail::PoolAllocator<Operation<R, Work>>(), this, db,
+                                                              options.record, std::move(work));
     operation->op = startRecord(db, database, sql, params, kind);
     if (!paramsText.isNull())
         operation->op.params = paramsText;

@@ -1,5 +1,7 @@
 #include "resultset.h"
 
+#include "pool.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -125,7 +127,9 @@ void *allocateBig(size_t bytes)
         return base + head;
     }
 #endif
-    return ::operator new(bytes);
+    // A small result's cells and bytes: the worker allocates them and the
+    // caller frees them (see core/pool.h).
+    return poolAllocate(bytes);
 }
 
 qint64 bigBlocksMapped() noexcept
@@ -154,7 +158,7 @@ void freeBig(void *p, size_t bytes) noexcept
         return;
     }
 #endif
-    ::operator delete(p);
+    poolFree(p, bytes);
 }
 
 } // namespace detail
@@ -232,7 +236,7 @@ void ResultSet::grow(qsizetype n)
     const qsizetype size = qMax(n, m_nextBlock);
     m_nextBlock = qMin<qsizetype>(m_nextBlock * 2, qsizetype(2) << 20);
     auto *block = static_cast<char *>(detail::allocateBig(size_t(size)));
-    m_blocks.emplace_back(block, [size](char *p) { detail::freeBig(p, size_t(size)); });
+    m_blocks.emplace_back(block, [size](char *p) { detail::freeBig(p, size_t(size)); }, detail::PoolAllocator<char>());
     m_free = block;
     m_left = size;
 }

@@ -23,6 +23,8 @@
 #include <QRunnable>
 #include <QThreadPool>
 
+#include "pool.h"
+
 #include <memory>
 #include <type_traits>
 #include <utility>
@@ -202,7 +204,7 @@ std::shared_ptr<QPromise<T>> makePromise()
         Tsan::ignoreAccessesEnd();
     });
 #else
-    auto promise = std::make_shared<QPromise<T>>();
+    auto promise = std::allocate_shared<QPromise<T>>(detail::PoolAllocator<QPromise<T>>());
 #endif
     promise->start();
     return promise;

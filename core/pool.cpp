@@ -88,7 +88,8 @@ struct Local
     {
         t_gone = true;
         for (int c = 0; c < kClasses; ++c)
-            giveToStore(c, blocks[c], count[c]);
+            if (count[c] > 0)
+                giveToStore(c, blocks[c], count[c]);
     }
 };
 

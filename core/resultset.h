@@ -15,8 +15,9 @@ namespace detail {
 /// Memory for a result's large blocks. From 2 MiB up it is mapped on its
 /// own, 2 MiB-aligned and (on Linux) marked for transparent huge pages, so
 /// that filling a big result takes one page fault per 2 MiB instead of one
-/// per 4 KiB; smaller sizes come from the pool (core/pool.h). Freed 2 MiB blocks are
-/// kept a while for the next result, which then takes no page faults.
+/// per 4 KiB; smaller sizes come from the pool (core/pool.h). Freed 2 MiB
+/// blocks are kept a while for the next result, which then takes no page
+/// faults.
 void *allocateBig(size_t bytes);
 void freeBig(void *p, size_t bytes) noexcept;
 /// Gives the freed 2 MiB blocks kept for the next result back to the system.

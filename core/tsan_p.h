@@ -17,13 +17,13 @@
 // (see makePromise()). Without TSan all of it compiles to nothing, and
 // startOnPool() is QThreadPool::start().
 
+#include "pool.h"
+
 #include <QFuture>
 #include <QObject>
 #include <QPromise>
 #include <QRunnable>
 #include <QThreadPool>
-
-#include "pool.h"
 
 #include <memory>
 #include <type_traits>

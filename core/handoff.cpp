@@ -1,25 +1,34 @@
 #include "handoff_p.h"
 
 #include <atomic>
-#include <mutex>
-#include <vector>
 
 namespace Litehouse::detail::Handoff {
 
-namespace {
-constexpr size_t kMaxSpare = 4096; // entries kept allocated between bursts (64 KiB)
+struct Access
+{
+    static Pending *&next(Pending *p) { return p->m_next; }
+    static std::shared_ptr<void> &keep(Pending *p) { return p->m_keep; }
+    static std::size_t &asideBytes(Pending *p) { return p->m_asideBytes; }
+};
 
+namespace {
+// A lock-free stack of finished items, taken whole by a helper. A mutex here
+// made the writer wait for the helper (and wake it) whenever both touched
+// the list at once, a futex round trip of several microseconds.
 struct State
 {
     std::atomic<int> helpers{0};
-    std::atomic<bool> queued{false};
+    std::atomic<Pending *> head{nullptr};
+    // Resolved already; only to be freed (deferRelease()).
+    std::atomic<Pending *> aside{nullptr};
+    std::atomic<int> asideCount{0};
+    std::atomic<std::size_t> asideBytes{0};
     std::atomic<std::uint64_t> byHelpers{0};
-    std::mutex mutex;
-    std::vector<std::shared_ptr<Pending>> items;
-    // The emptied list of the last resolveAll(), given back so that the
-    // worker's next offers reuse its capacity instead of allocating.
-    std::vector<std::shared_ptr<Pending>> spare;
 };
+
+// kMaxSetAside(Bytes): enough for a burst of small writes submitted while the
+// writer works through the first ones, few enough that freeing them all when
+// a queue runs empty delays that lane's next task by a millisecond or two.
 
 State &state()
 {
@@ -27,32 +36,77 @@ State &state()
     return *s;
 }
 
+void push(std::atomic<Pending *> &head, Pending *p)
+{
+    Pending *old = head.load(std::memory_order_relaxed);
+    do {
+        Access::next(p) = old;
+    } while (!head.compare_exchange_weak(old, p, std::memory_order_seq_cst, std::memory_order_relaxed));
+}
+
+void freeAside()
+{
+    State &s = state();
+    if (s.aside.load(std::memory_order_relaxed) == nullptr)
+        return;
+    Pending *p = s.aside.exchange(nullptr, std::memory_order_acquire);
+    int n = 0;
+    std::size_t bytes = 0;
+    while (p) {
+        Pending *next = Access::next(p);
+        bytes += Access::asideBytes(p);
+        std::shared_ptr<void> keep = std::move(Access::keep(p));
+        keep.reset();
+        p = next;
+        ++n;
+    }
+    s.asideCount.fetch_sub(n, std::memory_order_relaxed);
+    s.asideBytes.fetch_sub(bytes, std::memory_order_relaxed);
+}
+
 // Returns how many it resolved.
 std::uint64_t resolveAll()
 {
     State &s = state();
-    std::vector<std::shared_ptr<Pending>> items;
-    {
-        std::lock_guard lock(s.mutex);
-        if (s.items.empty())
-            return 0;
-        items.swap(s.spare);
-        items.swap(s.items); // s.items now holds the spare's capacity
-        s.queued.store(false, std::memory_order_relaxed);
+    // Sequentially consistent, as the exchange: leave() relies on it.
+    if (s.head.load(std::memory_order_seq_cst) == nullptr)
+        return 0;
+    Pending *list = s.head.exchange(nullptr, std::memory_order_seq_cst);
+    // The stack holds the newest first; resolve in the order they finished.
+    Pending *fifo = nullptr;
+    while (list) {
+        Pending *next = Access::next(list);
+        Access::next(list) = fifo;
+        fifo = list;
+        list = next;
     }
-    for (auto &p : items) {
+    std::uint64_t n = 0;
+    while (fifo) {
+        Pending *p = fifo;
+        fifo = Access::next(p);
         p->resolve();
-        p.reset(); // the last reference frees the operation here, on this thread
+        // The last reference, most often: the operation is freed here.
+        std::shared_ptr<void> keep = std::move(Access::keep(p));
+        keep.reset();
+        ++n;
     }
-    const std::uint64_t n = items.size();
-    items.clear();
-    std::lock_guard lock(s.mutex);
-    if (s.spare.capacity() < items.capacity() && items.capacity() <= kMaxSpare)
-        s.spare.swap(items);
     return n;
 }
 
 thread_local bool t_mayHandOff = false;
+thread_local const void *t_body = nullptr;
+thread_local Pending *t_deferred = nullptr;
+thread_local bool t_releaseOnly = false;
+
+// After queueing: the last helper may have left after the caller checked the
+// count, and then nobody would take the item. leave() lowers the count before
+// it empties the stack (both sequentially consistent), so either it sees the
+// item or this sees the count at zero.
+void resolveIfAbandoned()
+{
+    if (state().helpers.load(std::memory_order_seq_cst) == 0)
+        resolveAll();
+}
 } // namespace
 
 void setMayHandOff(bool may)
@@ -65,17 +119,69 @@ bool offer(std::shared_ptr<Pending> &&p)
     State &s = state();
     if (!t_mayHandOff || s.helpers.load(std::memory_order_acquire) == 0)
         return false;
-    {
-        std::lock_guard lock(s.mutex);
-        s.items.push_back(std::move(p));
-        s.queued.store(true, std::memory_order_relaxed);
-    }
-    // The last helper may have left after the check above; then nobody would
-    // take the item. leave() lowers the count before it takes the lock, so
-    // either it sees the item or this sees the count at zero.
-    if (s.helpers.load(std::memory_order_seq_cst) == 0)
-        resolveAll();
+    Pending *raw = p.get();
+    Access::keep(raw) = std::move(p);
+    push(s.head, raw);
+    resolveIfAbandoned();
     return true;
+}
+
+void beginTask(const void *body, bool may)
+{
+    t_body = body;
+    t_mayHandOff = may;
+    t_deferred = nullptr;
+}
+
+bool defer(const void *body, Pending *p)
+{
+    if (!t_mayHandOff || body != t_body || t_deferred || state().helpers.load(std::memory_order_acquire) == 0)
+        return false;
+    t_deferred = p;
+    t_releaseOnly = false;
+    return true;
+}
+
+bool deferRelease(const void *body, Pending *p, std::size_t bytes)
+{
+    const State &s = state();
+    if (!t_mayHandOff || body != t_body || t_deferred
+        || s.asideCount.load(std::memory_order_relaxed) >= kMaxSetAside
+        || s.asideBytes.load(std::memory_order_relaxed) + bytes > kMaxSetAsideBytes)
+        return false;
+    Access::asideBytes(p) = bytes;
+    t_deferred = p;
+    t_releaseOnly = true;
+    return true;
+}
+
+void endTask(std::shared_ptr<void> &&keep)
+{
+    Pending *p = t_deferred;
+    const bool releaseOnly = t_releaseOnly;
+    t_body = nullptr;
+    t_mayHandOff = false;
+    t_deferred = nullptr;
+    t_releaseOnly = false;
+    if (!p) {
+        keep.reset();
+        return;
+    }
+    State &s = state();
+    Access::keep(p) = std::move(keep);
+    if (releaseOnly) {
+        s.asideCount.fetch_add(1, std::memory_order_relaxed);
+        s.asideBytes.fetch_add(Access::asideBytes(p), std::memory_order_relaxed);
+        push(s.aside, p);
+        return;
+    }
+    push(s.head, p);
+    resolveIfAbandoned();
+}
+
+void releaseSetAside()
+{
+    freeAside();
 }
 
 void enter()
@@ -86,6 +192,7 @@ void enter()
 void help()
 {
     state().byHelpers.fetch_add(resolveAll(), std::memory_order_relaxed);
+    freeAside();
 }
 
 void leave()
@@ -97,7 +204,13 @@ void leave()
 
 bool hasWork()
 {
-    return state().queued.load(std::memory_order_relaxed);
+    const State &s = state();
+    return s.head.load(std::memory_order_relaxed) != nullptr || s.aside.load(std::memory_order_relaxed) != nullptr;
+}
+
+int setAside()
+{
+    return state().asideCount.load(std::memory_order_relaxed);
 }
 
 std::uint64_t resolvedByHelpers()

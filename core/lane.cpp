@@ -15,6 +15,52 @@
 
 namespace Litehouse {
 
+void Lane::Queue::push(Task &&t)
+{
+    if (m_size == m_buf.size()) {
+        std::vector<Task> grown(qMax<size_t>(16, m_buf.size() * 2));
+        for (size_t i = 0; i < m_size; ++i)
+            grown[i] = std::move(at(i));
+        m_buf.swap(grown);
+        m_head = 0;
+    }
+    m_buf[(m_head + m_size) & (m_buf.size() - 1)] = std::move(t);
+    ++m_size;
+}
+
+Task Lane::Queue::take(size_t i)
+{
+    Task t = std::move(at(i));
+    if (i == 0) {
+        at(0) = Task();
+        m_head = (m_head + 1) & (m_buf.size() - 1);
+    } else {
+        // Only an exclusive session takes from the middle; close the gap.
+        for (size_t j = i; j + 1 < m_size; ++j)
+            at(j) = std::move(at(j + 1));
+        at(m_size - 1) = Task();
+    }
+    --m_size;
+    if (m_size == 0) {
+        m_head = 0;
+        if (m_buf.size() > 4096)
+            std::vector<Task>().swap(m_buf);
+    }
+    return t;
+}
+
+std::vector<Task> Lane::Queue::takeAll()
+{
+    std::vector<Task> all;
+    all.reserve(m_size);
+    for (size_t i = 0; i < m_size; ++i)
+        all.push_back(std::move(at(i)));
+    std::vector<Task>().swap(m_buf);
+    m_head = 0;
+    m_size = 0;
+    return all;
+}
+
 Lane::Lane(QThreadPool *pool, std::unique_ptr<Connection> connection, int spinMicros, int maxQueued)
     : m_pool(pool), m_conn(std::move(connection)), m_spinMicros(spinMicros), m_maxQueued(maxQueued),
       m_spinNs(qint64(spinMicros) * 1000)
@@ -25,10 +71,10 @@ Lane::~Lane()
 {
     // The owner closes lanes and waits for them before destroying them; a
     // task still queued here would never resolve, so fail it rather than drop it.
-    std::deque<Task> left;
+    std::vector<Task> left;
     {
         std::lock_guard lock(m_mutex);
-        left.swap(m_queue);
+        left = m_queue.takeAll();
     }
     for (Task &t : left)
         t.reject(Error(Error::Kind::Closed, QStringLiteral("database closed")));
@@ -47,7 +93,7 @@ Outcome<Done> Lane::post(Task &&task, bool mayWait)
         if (m_closing || m_closed)
             return Error(Error::Kind::Closed, QStringLiteral("database is closing"));
     }
-    m_queue.push_back(std::move(task));
+    m_queue.push(std::move(task));
     m_load.fetch_add(1, std::memory_order_relaxed);
     m_queued.fetch_add(1, std::memory_order_release);
     if (!m_running) {
@@ -98,12 +144,22 @@ bool Lane::handsOff() const
     return m_conn->role() == Connection::Role::Writer && m_queued.load(std::memory_order_relaxed) > 0;
 }
 
+void Lane::runTask(Task &task)
+{
+    detail::Handoff::beginTask(task.body.get(), handsOff());
+    task.invoke(*m_conn);
+    // Releases the captures before the next task; a body that deferred its
+    // future hands this reference over with it.
+    task.run = nullptr;
+    task.fail = nullptr;
+    detail::Handoff::endTask(std::move(task.body));
+}
+
 bool Lane::takeNext(Task *out)
 {
-    for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
-        if (m_owner == 0 || it->session == m_owner) {
-            *out = std::move(*it);
-            m_queue.erase(it);
+    for (size_t i = 0; i < m_queue.size(); ++i) {
+        if (m_owner == 0 || m_queue.at(i).session == m_owner) {
+            *out = m_queue.take(i);
             m_queued.fetch_sub(1, std::memory_order_relaxed);
             m_room.notify_one();
             return true;
@@ -122,12 +178,11 @@ void Lane::drain()
             have = takeNext(&task);
         }
         if (have) {
-            detail::Handoff::setMayHandOff(handsOff());
-            task.invoke(*m_conn);
-            task = Task(); // release captures before the next task
+            runTask(task);
             m_load.fetch_sub(1, std::memory_order_relaxed);
             continue;
         }
+        detail::Handoff::releaseSetAside();
         // Stay awake briefly: the next task of an awaiting caller usually
         // arrives within microseconds. The spin adapts like await()'s: it
         // halves (down to an eighth) after a spin in which nothing came, and
@@ -162,9 +217,7 @@ void Lane::drain()
             // Closing: m_running stays set, so no other drain starts meanwhile.
         }
         if (have) {
-            detail::Handoff::setMayHandOff(handsOff());
-            task.invoke(*m_conn);
-            task = Task();
+            runTask(task);
             m_load.fetch_sub(1, std::memory_order_relaxed);
             continue;
         }

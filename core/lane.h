@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <vector>
 #include <functional>
 #include <memory>
@@ -48,8 +47,32 @@ public:
     Connection *connection() const { return m_conn.get(); }
 
 private:
+    /// A FIFO in one ring buffer that only grows (and is given back when it
+    /// empties after growing large). A std::deque allocated a block every few
+    /// tasks on the submitting thread and freed it on the lane's thread,
+    /// which then waited on the submitting thread's allocator lock during a
+    /// burst of submissions.
+    class Queue
+    {
+    public:
+        bool empty() const { return m_size == 0; }
+        size_t size() const { return m_size; }
+        // The size is a power of two.
+        Task &at(size_t i) { return m_buf[(m_head + i) & (m_buf.size() - 1)]; }
+        void push(Task &&t);
+        /// Removes and returns the i-th task (0 is the oldest).
+        Task take(size_t i);
+        std::vector<Task> takeAll();
+
+    private:
+        std::vector<Task> m_buf;
+        size_t m_head = 0;
+        size_t m_size = 0;
+    };
+
     void drain();
     bool takeNext(Task *out); // under m_mutex
+    void runTask(Task &task);
     bool handsOff() const;
 
     QThreadPool *m_pool;
@@ -59,7 +82,7 @@ private:
     qint64 m_spinNs; // the current spin, adapted by drain() (only one thread drains at a time)
     mutable std::mutex m_mutex;
     std::condition_variable m_room;
-    std::deque<Task> m_queue;
+    Queue m_queue;
     bool m_running = false;
     bool m_closing = false;
     bool m_closed = false;

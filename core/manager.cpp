@@ -560,6 +560,18 @@ public:
 
     QFuture<Outcome<R>> future() { return m_promise->future(); }
 
+    /// About how much memory this operation holds (for Handoff::deferRelease()).
+    void estimateBytes(const QString &sql, const Params &params)
+    {
+        // The promise's shared state and the result store come on top.
+        std::size_t n = sizeof(*this) + 512 + std::size_t(sql.size()) * 2;
+        for (const Value &v : params.positional)
+            n += sizeof(Value) + std::size_t(v.bytesView().size());
+        for (const auto &[name, v] : params.named)
+            n += sizeof(Value) + std::size_t(name.size()) * 2 + std::size_t(v.bytesView().size());
+        m_bytes = n;
+    }
+
     void run(Connection &c) override
     {
         if (auto e = ensureOpen(m_db, c)) {
@@ -596,8 +608,13 @@ private:
         if (m_record)
             m_manager->report(op, r ? Error() : r.error());
         m_result.emplace(std::move(r));
-        if (!detail::Handoff::offer(this->shared_from_this()))
+        // Handed over by the lane after run() returns, with the lane's own
+        // reference (see Handoff::endTask()).
+        const void *body = static_cast<Task::Body *>(this);
+        if (!detail::Handoff::defer(body, this)) {
             resolve();
+            detail::Handoff::deferRelease(body, this, m_bytes);
+        }
     }
 
     void resolve() override
@@ -614,6 +631,7 @@ private:
     // check the promise's destruction (see core/tsan_p.h).
     const std::shared_ptr<QPromise<Outcome<R>>> m_promise;
     std::optional<Outcome<R>> m_result; // between finish() and resolve()
+    std::size_t m_bytes = 0;
 };
 
 template<typename R, typename Work>
@@ -625,6 +643,7 @@ QFuture<Outcome<R>> Manager::launch(const std::shared_ptr<Database> &db, const Q
     auto operation = std::allocate_shared<Operation<R, Work>>(detail::PoolAllocator<Operation<R, Work>>(), this, db,
                                                               options.record, std::move(work));
     operation->op = startRecord(db, database, sql, params, kind);
+    operation->estimateBytes(sql, params);
     if (!paramsText.isNull())
         operation->op.params = paramsText;
     auto future = operation->future();

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -29,6 +30,39 @@ struct Item final : Pending
         resolved.fetch_add(1);
     }
 };
+
+// Records the thread that frees it.
+struct Tracked final : Pending
+{
+    std::atomic<int> *resolvedCount;
+    std::atomic<Qt::HANDLE> *freedOn;
+    Tracked(std::atomic<int> *r, std::atomic<Qt::HANDLE> *f) : resolvedCount(r), freedOn(f) {}
+    ~Tracked() override { freedOn->store(QThread::currentThreadId()); }
+    void resolve() override { resolvedCount->fetch_add(1); }
+};
+
+// Runs one task the way Lane::runTask() does, on a thread of its own: the
+// body either defers its future (defer) or resolves it and asks to have its
+// release deferred (deferRelease). Returns what the body was told.
+bool runTaskOnWorker(std::shared_ptr<Tracked> &&item, bool mayHandOff, bool releaseOnly)
+{
+    bool deferred = false;
+    std::thread worker([&] {
+        const void *body = item.get();
+        Handoff::beginTask(body, mayHandOff);
+        if (releaseOnly) {
+            item->resolve();
+            deferred = Handoff::deferRelease(body, item.get(), 1000);
+        } else {
+            deferred = Handoff::defer(body, item.get());
+            if (!deferred)
+                item->resolve();
+        }
+        Handoff::endTask(std::move(item));
+    });
+    worker.join();
+    return deferred;
+}
 
 // Offers from a thread of its own, as a connection's thread would.
 bool offerFromWorker(const std::shared_ptr<Item> &item, bool mayHandOff)
@@ -104,6 +138,126 @@ private Q_SLOTS:
             QCOMPARE(item->resolved.load(), 1);
             QCOMPARE(item->thread.load(), QThread::currentThreadId());
         }
+    }
+
+    // A deferred future goes to the awaiting thread with the worker's own
+    // reference: the awaiting thread resolves it and frees it.
+    void deferredItemIsResolvedAndFreedByTheAwaitingThread()
+    {
+        std::atomic<int> resolved{0};
+        std::atomic<Qt::HANDLE> freedOn{nullptr};
+        Handoff::enter();
+        QVERIFY(runTaskOnWorker(std::make_shared<Tracked>(&resolved, &freedOn), true, false));
+        QCOMPARE(resolved.load(), 0);
+        QCOMPARE(freedOn.load(), Qt::HANDLE(nullptr)); // the queue holds it
+        QVERIFY(Handoff::hasWork());
+        Handoff::help();
+        Handoff::leave();
+        QCOMPARE(resolved.load(), 1);
+        QCOMPARE(freedOn.load(), QThread::currentThreadId());
+    }
+
+    // Without an awaiting thread, or when the lane says no, or for a body
+    // other than the running task's, nothing is deferred.
+    void deferRefusedWhenItMustNot()
+    {
+        std::atomic<int> resolved{0};
+        std::atomic<Qt::HANDLE> freedOn{nullptr};
+        QVERIFY(!runTaskOnWorker(std::make_shared<Tracked>(&resolved, &freedOn), true, false)); // nobody awaits
+        QCOMPARE(resolved.load(), 1);
+        QVERIFY(freedOn.load() != nullptr);
+        QVERIFY(freedOn.load() != QThread::currentThreadId());
+
+        Handoff::enter();
+        QVERIFY(!runTaskOnWorker(std::make_shared<Tracked>(&resolved, &freedOn), false, false)); // lane says no
+        QCOMPARE(resolved.load(), 2);
+        bool otherBody = true;
+        std::thread worker([&] {
+            auto item = std::make_shared<Tracked>(&resolved, &freedOn);
+            int running = 0;
+            Handoff::beginTask(&running, true);
+            otherBody = Handoff::defer(item.get(), item.get());
+            Handoff::endTask(nullptr);
+        });
+        worker.join();
+        Handoff::leave();
+        QVERIFY(!otherBody);
+        QVERIFY(!Handoff::hasWork());
+    }
+
+    // A worker that resolved its own future sets the operation aside; it is
+    // freed by an awaiting thread, or by a worker whose queue ran empty.
+    void setAsideUntilSomeoneFreesIt()
+    {
+        std::atomic<int> resolved{0};
+        std::atomic<Qt::HANDLE> freedOn{nullptr};
+        QVERIFY(runTaskOnWorker(std::make_shared<Tracked>(&resolved, &freedOn), true, true));
+        QCOMPARE(resolved.load(), 1);
+        QCOMPARE(freedOn.load(), Qt::HANDLE(nullptr));
+        QCOMPARE(Handoff::setAside(), 1);
+        QVERIFY(Handoff::hasWork());
+        Handoff::enter();
+        Handoff::help();
+        Handoff::leave();
+        QCOMPARE(freedOn.load(), QThread::currentThreadId());
+        QCOMPARE(Handoff::setAside(), 0);
+        QCOMPARE(resolved.load(), 1); // freed, not resolved again
+
+        freedOn = nullptr;
+        QVERIFY(runTaskOnWorker(std::make_shared<Tracked>(&resolved, &freedOn), true, true));
+        QCOMPARE(freedOn.load(), Qt::HANDLE(nullptr));
+        std::thread idle([] { Handoff::releaseSetAside(); }); // a worker whose queue ran empty
+        idle.join();
+        QVERIFY(freedOn.load() != nullptr);
+        QVERIFY(freedOn.load() != QThread::currentThreadId());
+        QCOMPARE(Handoff::setAside(), 0);
+        QVERIFY(!runTaskOnWorker(std::make_shared<Tracked>(&resolved, &freedOn), false, true)); // lane says no
+        QCOMPARE(Handoff::setAside(), 0);
+    }
+
+    // Past the bound on their number or on their size, a worker frees at once.
+    void setAsideIsBounded()
+    {
+        std::atomic<int> resolved{0};
+        std::atomic<int> freed{0};
+        // Runs n tasks on one worker thread; returns how many were set aside.
+        auto run = [&](int n, std::size_t bytes) {
+            int aside = 0;
+            std::thread worker([&] {
+                for (int i = 0; i < n; ++i) {
+                    struct Counted final : Pending
+                    {
+                        std::atomic<int> *freedCount;
+                        explicit Counted(std::atomic<int> *f) : freedCount(f) {}
+                        ~Counted() override { freedCount->fetch_add(1); }
+                        void resolve() override {}
+                    };
+                    auto item = std::make_shared<Counted>(&freed);
+                    Handoff::beginTask(item.get(), true);
+                    resolved.fetch_add(1);
+                    aside += Handoff::deferRelease(item.get(), item.get(), bytes);
+                    Handoff::endTask(std::move(item));
+                }
+            });
+            worker.join();
+            return aside;
+        };
+        QCOMPARE(run(Handoff::kMaxSetAside + 5, 100), Handoff::kMaxSetAside);
+        QCOMPARE(freed.load(), 5); // the worker freed the ones past the bound
+        QCOMPARE(Handoff::setAside(), Handoff::kMaxSetAside);
+        Handoff::releaseSetAside();
+        QCOMPARE(Handoff::setAside(), 0);
+        QCOMPARE(freed.load(), Handoff::kMaxSetAside + 5);
+
+        freed = 0;
+        const std::size_t third = Handoff::kMaxSetAsideBytes / 3 + 1;
+        QCOMPARE(run(3, third), 2); // a third would pass the size bound
+        QCOMPARE(freed.load(), 1);
+        Handoff::releaseSetAside();
+        QCOMPARE(freed.load(), 3);
+        QCOMPARE(run(2, third), 2); // the size was given back with them
+        Handoff::releaseSetAside();
+        QCOMPARE(freed.load(), 5);
     }
 
     // Awaiting threads come and go while a worker offers: every item is
@@ -196,6 +350,43 @@ private Q_SLOTS:
         QVERIFY(sum.ok());
         QCOMPARE(sum.value().rows.at(0, 0).toInt(), qint64(kWrites));
         QCOMPARE(sum.value().rows.at(0, 1).toInt(), qint64(10) * kWrites * (kWrites + 1) / 2);
+    }
+
+    // Writes queued behind a held writer with no thread awaiting them: the
+    // writer resolves each itself, sets the finished operations aside while
+    // more are queued, and frees them once its queue is empty.
+    void writerFreesWhatItSetAsideOnceIdle()
+    {
+        Manager m;
+        const QString p = m_dir.filePath(QStringLiteral("aside.db"));
+        QVERIFY(LH_OK(m.open(p)).ok());
+        QVERIFY(LH_OK(m.execute(p, QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v INT)"))).ok());
+        QSemaphore gate;
+        auto held = m.withConnection<int>(p, Route::Writer, [&gate](Connection &) -> Outcome<int> {
+            gate.acquire();
+            return 0;
+        });
+        constexpr int kWrites = 300;
+        std::vector<QFuture<Outcome<StatementResult>>> fs;
+        for (int i = 1; i <= kWrites; ++i)
+            fs.push_back(m.execute(p, QStringLiteral("INSERT INTO t(v) VALUES (?)"), Params{Value(i)}));
+        // Watch the second-to-last write finish without awaiting (await()
+        // would take the futures over); the last one still runs behind it.
+        int maxAside = 0;
+        gate.release();
+        while (!fs.back().isFinished()) {
+            maxAside = std::max(maxAside, Handoff::setAside());
+            QThread::yieldCurrentThread();
+        }
+        QVERIFY2(maxAside > 0, "the writer set nothing aside");
+        QVERIFY(maxAside <= Handoff::kMaxSetAside);
+        QTRY_COMPARE(Handoff::setAside(), 0);
+        QVERIFY(await(held).ok());
+        for (int i = 1; i <= kWrites; ++i) {
+            auto r = await(fs[size_t(i - 1)]);
+            QVERIFY2(r.ok(), qPrintable(r.error().message()));
+            QCOMPARE(r.value().lastInsertRowId, qint64(i));
+        }
     }
 };
 

@@ -82,6 +82,90 @@ private Q_SLOTS:
         QVERIFY(!connectionOpenAtClose);
     }
 
+    // The queue is a ring buffer: tasks keep their order while it wraps
+    // around and while it grows with its contents wrapped.
+    void tasksRunInOrderWhileTheQueueWrapsAndGrows()
+    {
+        QThreadPool pool;
+        auto lane = makeLane(&pool);
+        std::mutex m;
+        std::vector<int> ran;
+        auto numbered = [&](int i) {
+            return task([&, i](Connection &) {
+                std::lock_guard lock(m);
+                ran.push_back(i);
+            });
+        };
+        QSemaphore gate1, gate2, firstDone;
+        QVERIFY(lane->post(task([&](Connection &) { gate1.acquire(); }), false).ok());
+        for (int i = 0; i < 12; ++i)
+            QVERIFY(lane->post(numbered(i), false).ok());
+        QVERIFY(lane->post(task([&](Connection &) {
+                    firstDone.release();
+                    gate2.acquire();
+                }),
+                false)
+                    .ok());
+        QVERIFY(lane->post(numbered(12), false).ok());
+        QVERIFY(lane->post(numbered(13), false).ok());
+        gate1.release();
+        QVERIFY(firstDone.tryAcquire(1, 5000));
+        // The first fourteen of sixteen slots are free again and the last two
+        // hold 12 and 13: the next tasks wrap around to the front, and the
+        // queue grows while they do.
+        for (int i = 14; i < 90; ++i)
+            QVERIFY(lane->post(numbered(i), false).ok());
+        gate2.release();
+        QSemaphore closed;
+        lane->closeAfterQueued([&] { closed.release(); });
+        QVERIFY(closed.tryAcquire(1, 5000));
+        pool.waitForDone();
+        std::lock_guard lock(m);
+        std::vector<int> expected(90);
+        for (int i = 0; i < 90; ++i)
+            expected[size_t(i)] = i;
+        QCOMPARE(ran, expected);
+    }
+
+    // While a session owns the lane only its tasks run, taken from the
+    // middle of the queue; the others then run in the order they came.
+    void anOwnedLaneRunsOnlyItsSessionsTasks()
+    {
+        QThreadPool pool;
+        auto lane = makeLane(&pool);
+        std::mutex m;
+        QString ran;
+        auto named = [&](char c, quint64 session, bool endSession) {
+            Task t = task([&, c, endSession](Connection &) {
+                if (endSession)
+                    lane->setOwner(0);
+                std::lock_guard lock(m);
+                ran.append(QLatin1Char(c));
+            });
+            t.session = session;
+            return t;
+        };
+        QSemaphore gate;
+        QVERIFY(lane->post(task([&](Connection &) {
+                    lane->setOwner(7);
+                    gate.acquire();
+                }),
+                false)
+                    .ok());
+        QVERIFY(lane->post(named('a', 0, false), false).ok());
+        QVERIFY(lane->post(named('b', 7, false), false).ok());
+        QVERIFY(lane->post(named('c', 0, false), false).ok());
+        QVERIFY(lane->post(named('d', 7, true), false).ok());
+        QVERIFY(lane->post(named('e', 0, false), false).ok());
+        gate.release();
+        QSemaphore closed;
+        lane->closeAfterQueued([&] { closed.release(); });
+        QVERIFY(closed.tryAcquire(1, 5000));
+        pool.waitForDone();
+        std::lock_guard lock(m);
+        QCOMPARE(ran, QStringLiteral("bdace"));
+    }
+
     void closeOfAClosedLaneRunsAtOnceOnTheCaller()
     {
         QThreadPool pool;

@@ -601,12 +601,13 @@ public:
 private:
     void finish(Outcome<R> r, qint64 ns)
     {
-        if (r)
-            finishRecord(op, nullptr, ns, rowsReturnedBy(r.value()), rowsAffectedBy(r.value()));
-        else
-            finishRecord(op, &r.error(), ns, 0, 0);
-        if (m_record)
+        if (m_record) {
+            if (r)
+                finishRecord(op, nullptr, ns, rowsReturnedBy(r.value()), rowsAffectedBy(r.value()));
+            else
+                finishRecord(op, &r.error(), ns, 0, 0);
             m_manager->report(op, r ? Error() : r.error());
+        }
         m_result.emplace(std::move(r));
         // Handed over by the lane after run() returns, with the lane's own
         // reference (see Handoff::endTask()).
@@ -640,8 +641,11 @@ QFuture<Outcome<R>> Manager::launch(const std::shared_ptr<Database> &db, const Q
                                     const QString &paramsText, Route route, bool looksReadOnly, Work work)
 {
     // From the pool: this thread allocates it, the connection's thread frees it.
+    // Nobody records or listens now: the operation skips its record, which
+    // startRecord() leaves empty in that case anyway.
+    const bool record = options.record && observed();
     auto operation = std::allocate_shared<Operation<R, Work>>(detail::PoolAllocator<Operation<R, Work>>(), this, db,
-                                                              options.record, std::move(work));
+                                                              record, std::move(work));
     operation->op = startRecord(db, database, sql, params, kind);
     operation->estimateBytes(sql, params);
     if (!paramsText.isNull())

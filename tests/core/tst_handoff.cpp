@@ -366,7 +366,7 @@ private Q_SLOTS:
             gate.acquire();
             return 0;
         });
-        constexpr int kWrites = 300;
+        constexpr int kWrites = 1000; // long enough for this thread to see the writer at work
         std::vector<QFuture<Outcome<StatementResult>>> fs;
         for (int i = 1; i <= kWrites; ++i)
             fs.push_back(m.execute(p, QStringLiteral("INSERT INTO t(v) VALUES (?)"), Params{Value(i)}));

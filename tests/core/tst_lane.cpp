@@ -135,12 +135,14 @@ private Q_SLOTS:
         auto lane = makeLane(&pool);
         std::mutex m;
         QString ran;
+        QSemaphore allRan;
         auto named = [&](char c, quint64 session, bool endSession) {
             Task t = task([&, c, endSession](Connection &) {
                 if (endSession)
                     lane->setOwner(0);
                 std::lock_guard lock(m);
                 ran.append(QLatin1Char(c));
+                allRan.release();
             });
             t.session = session;
             return t;
@@ -158,6 +160,8 @@ private Q_SLOTS:
         QVERIFY(lane->post(named('d', 7, true), false).ok());
         QVERIFY(lane->post(named('e', 0, false), false).ok());
         gate.release();
+        // Not closed before all ran: a close ends any session at once.
+        QVERIFY(allRan.tryAcquire(5, 5000));
         QSemaphore closed;
         lane->closeAfterQueued([&] { closed.release(); });
         QVERIFY(closed.tryAcquire(1, 5000));

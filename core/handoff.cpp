@@ -26,13 +26,9 @@ struct State
     std::atomic<std::uint64_t> byHelpers{0};
 };
 
-// kMaxSetAside(Bytes): enough for a burst of small writes submitted while the
-// writer works through the first ones, few enough that freeing them all when
-// a queue runs empty delays that lane's next task by a millisecond or two.
-
 State &state()
 {
-    static auto *s = new State; // never destroyed: a pool thread may offer during exit
+    static auto *s = new State; // never destroyed: a pool thread may hand over during exit
     return *s;
 }
 
@@ -42,26 +38,6 @@ void push(std::atomic<Pending *> &head, Pending *p)
     do {
         Access::next(p) = old;
     } while (!head.compare_exchange_weak(old, p, std::memory_order_seq_cst, std::memory_order_relaxed));
-}
-
-void freeAside()
-{
-    State &s = state();
-    if (s.aside.load(std::memory_order_relaxed) == nullptr)
-        return;
-    Pending *p = s.aside.exchange(nullptr, std::memory_order_acquire);
-    int n = 0;
-    std::size_t bytes = 0;
-    while (p) {
-        Pending *next = Access::next(p);
-        bytes += Access::asideBytes(p);
-        std::shared_ptr<void> keep = std::move(Access::keep(p));
-        keep.reset();
-        p = next;
-        ++n;
-    }
-    s.asideCount.fetch_sub(n, std::memory_order_relaxed);
-    s.asideBytes.fetch_sub(bytes, std::memory_order_relaxed);
 }
 
 // Returns how many it resolved.
@@ -108,23 +84,6 @@ void resolveIfAbandoned()
         resolveAll();
 }
 } // namespace
-
-void setMayHandOff(bool may)
-{
-    t_mayHandOff = may;
-}
-
-bool offer(std::shared_ptr<Pending> &&p)
-{
-    State &s = state();
-    if (!t_mayHandOff || s.helpers.load(std::memory_order_acquire) == 0)
-        return false;
-    Pending *raw = p.get();
-    Access::keep(raw) = std::move(p);
-    push(s.head, raw);
-    resolveIfAbandoned();
-    return true;
-}
 
 void beginTask(const void *body, bool may)
 {
@@ -181,7 +140,22 @@ void endTask(std::shared_ptr<void> &&keep)
 
 void releaseSetAside()
 {
-    freeAside();
+    State &s = state();
+    if (s.aside.load(std::memory_order_relaxed) == nullptr)
+        return;
+    Pending *p = s.aside.exchange(nullptr, std::memory_order_acquire);
+    int n = 0;
+    std::size_t bytes = 0;
+    while (p) {
+        Pending *next = Access::next(p);
+        bytes += Access::asideBytes(p);
+        std::shared_ptr<void> keep = std::move(Access::keep(p));
+        keep.reset();
+        p = next;
+        ++n;
+    }
+    s.asideCount.fetch_sub(n, std::memory_order_relaxed);
+    s.asideBytes.fetch_sub(bytes, std::memory_order_relaxed);
 }
 
 void enter()
@@ -192,7 +166,7 @@ void enter()
 void help()
 {
     state().byHelpers.fetch_add(resolveAll(), std::memory_order_relaxed);
-    freeAside();
+    releaseSetAside();
 }
 
 void leave()

@@ -38,22 +38,18 @@ private:
 /// better to do, and it allocated most of that memory itself. When no thread
 /// is waiting, the worker resolves at once, as before.
 namespace Handoff {
-/// Worker side, before each task: whether its future may be handed over
-/// (see Lane::handsOff(): only a writer with more tasks queued behind this
-/// one; a worker with nothing else to do resolves sooner itself).
-void setMayHandOff(bool may);
-/// Worker side: queues p for an awaiting thread and returns true, or returns
-/// false (the caller resolves p itself) when no thread is awaiting or this
-/// task's future may not be handed over. p's reference moves to the queue.
-bool offer(std::shared_ptr<Pending> &&p);
-
-/// Worker side: task `body` starts; may is as for setMayHandOff().
+/// Worker side: task `body` starts; may says whether its future may be
+/// handed over (see Lane::handsOff(): only a writer with more tasks queued
+/// behind this one; a worker with nothing else to do resolves sooner itself).
 void beginTask(const void *body, bool may);
 /// Called from a running task's body: true when p (the body's own result)
 /// is to be handed over once the task returns (see endTask()), false when
 /// the body must resolve it now. Only the body beginTask() named may defer.
 bool defer(const void *body, Pending *p);
-/// At most this many finished operations are set aside at once...
+/// At most this many finished operations are set aside at once: enough for
+/// a burst of small writes submitted while the writer works through the
+/// first ones, few enough that freeing them all when a queue runs empty
+/// delays that lane's next task by a millisecond or two...
 constexpr int kMaxSetAside = 8192;
 /// ...holding at most about this many bytes (as their owners estimate them).
 constexpr std::size_t kMaxSetAsideBytes = std::size_t(8) << 20;

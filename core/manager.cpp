@@ -640,8 +640,8 @@ QFuture<Outcome<R>> Manager::launch(const std::shared_ptr<Database> &db, const Q
                                     const Params &params, const ExecOptions &options, OperationRecord::Kind kind,
                                     const QString &paramsText, Route route, bool looksReadOnly, Work work)
 {
-    // From the pool: this thread allocates it, the connection's thread frees it.
-    // Nobody records or listens now: the operation skips its record, which
+    // From the pool: this thread allocates it, and whichever thread drops
+    // the last reference (see core/handoff_p.h) frees it. Nobody records or listens now: the operation skips its record, which
     // startRecord() leaves empty in that case anyway.
     const bool record = options.record && observed();
     auto operation = std::allocate_shared<Operation<R, Work>>(detail::PoolAllocator<Operation<R, Work>>(), this, db,

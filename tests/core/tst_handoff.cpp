@@ -64,16 +64,25 @@ bool runTaskOnWorker(std::shared_ptr<Tracked> &&item, bool mayHandOff, bool rele
     return deferred;
 }
 
-// Offers from a thread of its own, as a connection's thread would.
+// Runs item as one task on the calling thread the way Lane::runTask() does,
+// the test keeping a reference of its own: hands its future over, or
+// resolves it (what the worker does when nobody takes it). Returns whether
+// it was handed over.
+bool runAsTask(const std::shared_ptr<Item> &item, bool mayHandOff)
+{
+    Handoff::beginTask(item.get(), mayHandOff);
+    const bool taken = Handoff::defer(item.get(), item.get());
+    if (!taken)
+        item->resolve();
+    Handoff::endTask(std::shared_ptr<void>(item));
+    return taken;
+}
+
+// The same, from a thread of its own, as a connection's thread would.
 bool offerFromWorker(const std::shared_ptr<Item> &item, bool mayHandOff)
 {
     bool taken = false;
-    std::thread worker([&] {
-        Handoff::setMayHandOff(mayHandOff);
-        taken = Handoff::offer(std::shared_ptr<Pending>(item));
-        if (!taken)
-            item->resolve(); // what the worker does when nobody takes it
-    });
+    std::thread worker([&] { taken = runAsTask(item, mayHandOff); });
     worker.join();
     return taken;
 }
@@ -84,6 +93,28 @@ class TestHandoff : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+
+    // Opens p with a table t(id, v) and holds its writer with a task that
+    // waits for gate; an invalid future if the open or the table failed.
+    static QFuture<Outcome<int>> openWithHeldWriter(Manager &m, const QString &p, QSemaphore &gate)
+    {
+        if (!LH_OK(m.open(p)).ok()
+            || !LH_OK(m.execute(p, QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v INT)"))).ok())
+            return {};
+        return m.withConnection<int>(p, Route::Writer, [&gate](Connection &) -> Outcome<int> {
+            gate.acquire();
+            return 0;
+        });
+    }
+
+    // Queues n inserts of v = i * factor (i from 1), unawaited.
+    static std::vector<QFuture<Outcome<StatementResult>>> queueInserts(Manager &m, const QString &p, int n, int factor)
+    {
+        std::vector<QFuture<Outcome<StatementResult>>> fs;
+        for (int i = 1; i <= n; ++i)
+            fs.push_back(m.execute(p, QStringLiteral("INSERT INTO t(v) VALUES (?)"), Params{Value(i * factor)}));
+        return fs;
+    }
 
 private Q_SLOTS:
     void workerResolvesWhenNobodyAwaits()
@@ -287,12 +318,9 @@ private Q_SLOTS:
         std::atomic<int> offered{0};
         int byWorker = 0;
         std::thread worker([&] {
-            Handoff::setMayHandOff(true);
             for (auto &item : items) {
-                if (!Handoff::offer(std::shared_ptr<Pending>(item))) {
-                    item->resolve();
+                if (!runAsTask(item, true))
                     ++byWorker;
-                }
                 offered.fetch_add(1);
             }
         });
@@ -318,17 +346,11 @@ private Q_SLOTS:
     {
         Manager m;
         const QString p = m_dir.filePath(QStringLiteral("queued.db"));
-        QVERIFY(LH_OK(m.open(p)).ok());
-        QVERIFY(LH_OK(m.execute(p, QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v INT)"))).ok());
         QSemaphore gate;
-        auto held = m.withConnection<int>(p, Route::Writer, [&gate](Connection &) -> Outcome<int> {
-            gate.acquire();
-            return 0;
-        });
+        auto held = openWithHeldWriter(m, p, gate);
+        QVERIFY(held.isValid());
         constexpr int kWrites = 500;
-        std::vector<QFuture<Outcome<StatementResult>>> fs;
-        for (int i = 1; i <= kWrites; ++i)
-            fs.push_back(m.execute(p, QStringLiteral("INSERT INTO t(v) VALUES (?)"), Params{Value(i * 10)}));
+        auto fs = queueInserts(m, p, kWrites, 10);
         const auto before = Handoff::resolvedByHelpers();
         Handoff::enter();
         gate.release();
@@ -359,17 +381,11 @@ private Q_SLOTS:
     {
         Manager m;
         const QString p = m_dir.filePath(QStringLiteral("aside.db"));
-        QVERIFY(LH_OK(m.open(p)).ok());
-        QVERIFY(LH_OK(m.execute(p, QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v INT)"))).ok());
         QSemaphore gate;
-        auto held = m.withConnection<int>(p, Route::Writer, [&gate](Connection &) -> Outcome<int> {
-            gate.acquire();
-            return 0;
-        });
+        auto held = openWithHeldWriter(m, p, gate);
+        QVERIFY(held.isValid());
         constexpr int kWrites = 1000; // long enough for this thread to see the writer at work
-        std::vector<QFuture<Outcome<StatementResult>>> fs;
-        for (int i = 1; i <= kWrites; ++i)
-            fs.push_back(m.execute(p, QStringLiteral("INSERT INTO t(v) VALUES (?)"), Params{Value(i)}));
+        auto fs = queueInserts(m, p, kWrites, 1);
         // Watch the second-to-last write finish without awaiting (await()
         // would take the futures over); the last one still runs behind it.
         int maxAside = 0;

@@ -10,6 +10,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 namespace Litehouse {
 
 // ---- Statement ----
@@ -176,6 +178,69 @@ void Connection::close()
     // crash) delays the close instead of failing it.
     sqlite3_close_v2(m_db);
     m_db = nullptr;
+    m_walListener = nullptr;
+    m_beforeCheckpoint = nullptr;
+    m_walThreshold = 0;
+}
+
+void Connection::setWalListener(WalListener f)
+{
+    if (!m_db)
+        return;
+    m_walThreshold = readWalThreshold();
+    m_walListener = std::move(f);
+    if (m_walListener)
+        sqlite3_wal_hook(m_db, &Connection::walHook, this);
+    else
+        sqlite3_wal_autocheckpoint(m_db, m_walThreshold);
+}
+
+int Connection::readWalThreshold() const
+{
+    // While the listener's hook is installed SQLite reports 0 here; callers
+    // read it with SQLite's own hook in place.
+    sqlite3_stmt *stmt = nullptr;
+    int n = 0;
+    if (sqlite3_prepare_v2(m_db, "PRAGMA wal_autocheckpoint", -1, &stmt, nullptr) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+int Connection::prepareRaw(const char *sql, int bytes, unsigned flags, sqlite3_stmt **stmt, const char **tail)
+{
+    int rc = sqlite3_prepare_v3(m_db, sql, bytes, flags, stmt, tail);
+    if (rc != SQLITE_OK || !*stmt || !m_walListener)
+        return rc;
+    // PRAGMA wal_autocheckpoint reads and sets what SQLite's own hook holds,
+    // while SQLite prepares it: with the listener's hook in place it read 0.
+    // Prepare it again with SQLite's hook back (and the listener's
+    // threshold), then take over again with whatever it left.
+    const QByteArrayView text(sql, *tail - sql);
+    if (classifyStatement(text).kind != StatementInfo::Kind::Pragma
+        || !text.toByteArray().toLower().contains("wal_autocheckpoint"))
+        return rc;
+    sqlite3_finalize(*stmt);
+    *stmt = nullptr;
+    sqlite3_wal_autocheckpoint(m_db, m_walThreshold);
+    rc = sqlite3_prepare_v3(m_db, sql, bytes, flags, stmt, tail);
+    if (rc == SQLITE_OK) // else keep SQLite's message for the caller
+        m_walThreshold = readWalThreshold();
+    sqlite3_wal_hook(m_db, &Connection::walHook, this);
+    return rc;
+}
+
+int Connection::walHook(void *self, sqlite3 *db, const char *schema, int frames)
+{
+    auto *c = static_cast<Connection *>(self);
+    if (std::strcmp(schema, "main") == 0) {
+        c->m_walListener(*c, frames, c->m_walThreshold);
+    } else if (c->m_walThreshold > 0 && frames >= c->m_walThreshold) {
+        // What SQLite's own hook does for an attached database.
+        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
+    return SQLITE_OK;
 }
 
 void Connection::clearCache()
@@ -331,10 +396,16 @@ Outcome<Statement> Connection::prepare(const QByteArray &sql, bool cache, const 
         }
         m_misses.fetch_add(1, std::memory_order_relaxed);
     }
+    // Some pragmas act while SQLite prepares them, not when they run (PRAGMA
+    // wal_autocheckpoint, which tst_checkpoint runs twice): a cached one run
+    // again would neither set nor read anything. Never cached.
+    StatementInfo info = classifyStatement(sql);
+    if (info.kind == StatementInfo::Kind::Pragma)
+        cache = false;
     sqlite3_stmt *s = nullptr;
     const char *end = nullptr;
     const unsigned flags = cache ? SQLITE_PREPARE_PERSISTENT : 0;
-    const int rc = sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), flags, &s, &end);
+    const int rc = prepareRaw(sql.constData(), int(sql.size()), flags, &s, &end);
     if (rc != SQLITE_OK)
         return lastError(rc, sql);
     if (tail)
@@ -347,7 +418,7 @@ Outcome<Statement> Connection::prepare(const QByteArray &sql, bool cache, const 
     if (!cache || tail)
         return Statement(this, s, QByteArray());
     auto meta = std::make_shared<StatementMeta>();
-    meta->info = classifyStatement(sql);
+    meta->info = std::move(info);
     meta->sql = QString::fromUtf8(sql);
     return Statement(this, s, sql, std::move(meta));
 }
@@ -502,6 +573,8 @@ Outcome<StatementResult> Connection::runOne(Statement &stmt, const QByteArray &s
         }
         reserveSmall();
     }
+    if (m_beforeCheckpoint && info.kind == StatementInfo::Kind::Pragma && sql.toLower().contains("wal_checkpoint"))
+        m_beforeCheckpoint();
     const qint64 changesBefore = sqlite3_total_changes64(m_db);
     auto done = step(stmt.handle(), r.rows, fetch.limit(), &r.retries);
     if (!done) {
@@ -602,7 +675,7 @@ Outcome<ScriptResult> Connection::executeScript(const QByteArray &sql, const Par
         // given a length without it, SQLite copies the rest of the script on
         // every prepare, which made a long script quadratic (a 10 MB script
         // of 42,000 statements took 16 s).
-        const int rc = sqlite3_prepare_v3(m_db, pos, int(end - pos) + 1, 0, &raw, &tail);
+        const int rc = prepareRaw(pos, int(end - pos) + 1, 0, &raw, &tail);
         if (rc != SQLITE_OK)
             return locate(lastError(rc), pos);
         const char *base = pos;

@@ -33,6 +33,14 @@ struct CacheStats
     double hitRate() const { return hits + misses ? double(hits) / double(hits + misses) : 0.0; }
 };
 
+/// WAL checkpoints run for a database (Manager::checkpointStats()).
+struct CheckpointStats
+{
+    qint64 background = 0; ///< on the database's checkpoint connection, while the writer went on
+    qint64 onWriter = 0;   ///< by the writer after a commit (the tail of the WAL, or when the background could not)
+    qint64 busy = 0;       ///< background attempts that found another checkpoint running
+};
+
 class Connection;
 
 /// What a connection knows about one cached statement, kept with it so that
@@ -138,6 +146,23 @@ public:
     /// Re-reads the autocommit flag after a statement and updates the tracked state.
     void trackStatement(const StatementInfo &info, bool succeeded);
 
+    /// Called on the connection's thread after each commit to the main
+    /// database in WAL mode: frames in the WAL, and wal_autocheckpoint.
+    using WalListener = std::function<void(Connection &, int frames, int threshold)>;
+    /// Takes over SQLite's automatic checkpoint for the main database of an
+    /// open connection: SQLite no longer checkpoints inside the commit, and
+    /// the listener decides (see Database::walCommitted()). Attached
+    /// databases keep SQLite's own behaviour. PRAGMA wal_autocheckpoint keeps
+    /// its meaning: it reads and sets the threshold the listener gets.
+    void setWalListener(WalListener f);
+    /// wal_autocheckpoint as SQLite or the listener applies it.
+    int walThreshold() const { return m_walThreshold; }
+    /// Called on the connection's thread before it runs PRAGMA wal_checkpoint
+    /// (a checkpoint the user asked for): a checkpoint running elsewhere would
+    /// make it return busy at once, so the callback waits for the database's
+    /// background checkpoint to end.
+    void setBeforeCheckpoint(std::function<void()> f) { m_beforeCheckpoint = std::move(f); }
+
     /// Ties a cancel token to this connection for the duration of a task.
     bool beginTask(const CancelToken &cancel);
     void endTask();
@@ -156,6 +181,10 @@ private:
     bool backoff(int attempt, qint64 startedMs);
     Outcome<StatementResult> runOne(Statement &stmt, const QByteArray &sql, Fetch fetch, const StatementInfo &info);
     static int progressHandler(void *self);
+    static int walHook(void *self, sqlite3 *db, const char *schema, int frames);
+    int readWalThreshold() const;
+    /// sqlite3_prepare_v3, and PRAGMA wal_autocheckpoint kept right (see setWalListener()). tail must not be null.
+    int prepareRaw(const char *sql, int bytes, unsigned flags, sqlite3_stmt **stmt, const char **tail);
 
     QString m_path;
     Role m_role;
@@ -164,6 +193,9 @@ private:
     bool m_created = false;
     TransactionState m_state;
     std::function<void(const TransactionState &)> m_stateListener;
+    WalListener m_walListener;
+    std::function<void()> m_beforeCheckpoint;
+    int m_walThreshold = 0;
     const std::atomic<bool> *m_cancelFlag = nullptr;
     std::optional<CancelToken> m_task;
 

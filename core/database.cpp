@@ -1,6 +1,10 @@
 #include "database_p.h"
 
+#include "logging.h"
+
 #include <QDateTime>
+
+#include <sqlite3.h>
 
 namespace Litehouse {
 
@@ -15,6 +19,8 @@ namespace {
 constexpr int kWriterSpinMicros = 200;
 constexpr int kReaderSpinMicros = 60;
 constexpr int kStreamSpinMicros = 0;
+// Checkpoints come a few milliseconds apart at the most.
+constexpr int kCheckpointSpinMicros = 0;
 
 bool isMemory(const QString &p)
 {
@@ -35,6 +41,120 @@ Database::~Database() = default;
 bool Database::hasReaders() const
 {
     return !isMemory(path) && options.maxReaders > 0;
+}
+
+bool Database::checkpointsInBackground() const
+{
+    return options.backgroundCheckpoint && !options.readOnly && !isMemory(path);
+}
+
+void Database::walCommitted(Connection &writer, int frames, int threshold)
+{
+    using Action = detail::CheckpointPolicy::Action;
+    switch (m_checkpoints.afterCommit(frames, threshold)) {
+    case Action::None:
+        return;
+    case Action::Background:
+        if (!postCheckpoint())
+            endBackgroundCheckpoint(false); // closing: the last connection to close checkpoints
+        return;
+    case Action::Inline: {
+        // As SQLite's own hook: passive, errors ignored (the commit is done;
+        // a reader holding old frames only delays the checkpoint).
+        int log = 0;
+        int done = 0;
+        if (sqlite3_wal_checkpoint_v2(writer.handle(), "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done) == SQLITE_OK) {
+            m_checkpoints.writerCheckpointed(log, done);
+            m_writerCheckpoints.fetch_add(1, std::memory_order_relaxed);
+        }
+        return;
+    }
+    }
+}
+
+void Database::awaitBackgroundCheckpoint()
+{
+    std::unique_lock lock(m_checkpointMutex);
+    // Bounded: a checkpoint copies at most a few thousand frames; past this
+    // the caller's checkpoint reports busy, as SQLite says.
+    m_checkpointEnded.wait_for(lock, std::chrono::seconds(10), [this] { return !m_checkpoints.inFlight(); });
+}
+
+void Database::endBackgroundCheckpoint(bool broken)
+{
+    {
+        std::lock_guard lock(m_checkpointMutex);
+        if (broken)
+            m_checkpoints.backgroundBroken();
+        else
+            m_checkpoints.backgroundDone();
+    }
+    m_checkpointEnded.notify_all();
+}
+
+bool Database::postCheckpoint()
+{
+    Lane *lane = nullptr;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_closing)
+            return false;
+        if (!m_checkpointer) {
+            // A reader connection (query_only): it never runs SQL, and a
+            // checkpoint through the C API is not a write statement.
+            m_checkpointer = std::make_unique<Lane>(manager->threadPool(),
+                                                    std::make_unique<Connection>(path, Connection::Role::Reader),
+                                                    kCheckpointSpinMicros, 4);
+        }
+        lane = m_checkpointer.get();
+    }
+    Task t;
+    // The Database outlives its lanes' tasks (close() waits for them).
+    t.run = [this](Connection &c) { checkpointInBackground(c); };
+    t.fail = [this](const Error &) { endBackgroundCheckpoint(false); };
+    return bool(lane->post(std::move(t), false));
+}
+
+void Database::checkpointInBackground(Connection &c)
+{
+    if (!c.isOpen()) {
+        if (auto r = c.open(options); !r) {
+            qCWarning(lcConnection) << "cannot checkpoint" << path
+                                    << "in the background, the writer checkpoints instead:" << r.error().message();
+            endBackgroundCheckpoint(true);
+            return;
+        }
+    }
+    int log = 0;
+    int done = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(c.handle(), "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+    // Closed until the next one (opening costs far less than a checkpoint):
+    // in WAL mode an open connection holds a shared lock on the file, and
+    // that would keep the writer from leaving WAL mode.
+    const Error error = rc == SQLITE_OK ? Error() : c.lastError(rc);
+    c.close();
+    if (rc == SQLITE_OK) {
+        m_checkpoints.backgroundCheckpointed(log, done);
+        m_backgroundCheckpoints.fetch_add(1, std::memory_order_relaxed);
+        endBackgroundCheckpoint(false);
+    } else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+        // Another connection (or process) is checkpointing: it does the work.
+        m_busyCheckpoints.fetch_add(1, std::memory_order_relaxed);
+        endBackgroundCheckpoint(false);
+    } else {
+        qCWarning(lcConnection) << "background checkpoint of" << path << "failed, the writer checkpoints instead:"
+                                << error.message();
+        endBackgroundCheckpoint(true);
+    }
+}
+
+CheckpointStats Database::checkpointStats() const
+{
+    CheckpointStats s;
+    s.background = m_backgroundCheckpoints.load(std::memory_order_relaxed);
+    s.onWriter = m_writerCheckpoints.load(std::memory_order_relaxed);
+    s.busy = m_busyCheckpoints.load(std::memory_order_relaxed);
+    return s;
 }
 
 Outcome<Done> Database::postRead(Task task, bool mayWait)
@@ -115,27 +235,38 @@ void Database::close(std::function<void()> done)
             lanes.push_back(r.lane.get());
         for (auto &l : m_retired)
             lanes.push_back(l.get());
+        if (m_checkpointer)
+            lanes.push_back(m_checkpointer.get());
     }
     // Streams first: their statements must be finalized on their own lanes
     // before the connections close.
+    std::vector<std::shared_ptr<Lane>> streamLanes;
     for (auto &s : streams) {
         Task t;
         t.run = [s](Connection &) { s->finish(nullptr); };
         t.fail = [](const Error &) {};
         s->lane().post(std::move(t), false);
         if (s->ownLane)
-            s->ownLane->closeAfterQueued([keep = s->ownLane] {});
+            streamLanes.push_back(s->ownLane);
     }
-    auto remaining = std::make_shared<std::atomic<int>>(int(lanes.size()) + 1);
-    auto one = [remaining, done] {
+    // The writer closes last (taking no new tasks from now on, as the
+    // others). The last connection to close copies the WAL into the database
+    // and deletes it; when two closed at once, neither was last, and the WAL
+    // stayed beside the file (a copy of the file alone then missed the
+    // latest commits).
+    m_writer->refuseNewTasks();
+    auto remaining = std::make_shared<std::atomic<int>>(int(lanes.size() + streamLanes.size()) + 1);
+    auto one = [this, remaining, done] {
         if (remaining->fetch_sub(1) == 1)
-            done();
+            m_writer->closeAfterQueued(done);
     };
     // Every lane, also a reader the reaper is already closing: the Database
-    // (and with it each lane) may be destroyed once the last one is done.
+    // (and with it each lane) may be destroyed once the writer is done.
     for (Lane *l : lanes)
         l->closeAfterQueued(one);
-    m_writer->closeAfterQueued(one);
+    for (auto &l : streamLanes)
+        l->closeAfterQueued([one, keep = l] { one(); });
+    one();
 }
 
 TransactionState Database::state() const

@@ -2,11 +2,13 @@
 
 // Internal: one open database (writer lane, reader lanes, streams, state).
 
+#include "checkpointpolicy_p.h"
 #include "lane.h"
 #include "manager.h"
 
 #include <QElapsedTimer>
 
+#include <condition_variable>
 #include <mutex>
 #include <vector>
 
@@ -38,6 +40,17 @@ public:
     void reapIdleReaders();
     bool hasReaders() const;
 
+    /// Whether the writer's checkpoints go to a connection of their own
+    /// (OpenOptions::backgroundCheckpoint, for a writable file).
+    bool checkpointsInBackground() const;
+    /// The writer's WAL hook (see CheckpointPolicy): on the writer's thread,
+    /// inside the commit.
+    void walCommitted(Connection &writer, int frames, int threshold);
+    CheckpointStats checkpointStats() const;
+    /// On the writer's thread: waits (a few seconds at most) until no
+    /// background checkpoint is queued or running.
+    void awaitBackgroundCheckpoint();
+
     TransactionState state() const;
     void setState(const TransactionState &s);
     CacheStats cacheStats() const;
@@ -53,7 +66,18 @@ private:
         std::unique_ptr<Lane> lane;
         qint64 lastUsedMs = 0;
     };
+    bool postCheckpoint();
+    void endBackgroundCheckpoint(bool broken);
+    void checkpointInBackground(Connection &c);
+
     std::unique_ptr<Lane> m_writer;
+    std::unique_ptr<Lane> m_checkpointer; // opened by the first background checkpoint
+    detail::CheckpointPolicy m_checkpoints;
+    std::atomic<qint64> m_backgroundCheckpoints{0};
+    std::atomic<qint64> m_writerCheckpoints{0};
+    std::atomic<qint64> m_busyCheckpoints{0};
+    std::mutex m_checkpointMutex; // with m_checkpointEnded: awaitBackgroundCheckpoint()
+    std::condition_variable m_checkpointEnded;
     mutable std::mutex m_mutex;
     std::vector<Reader> m_readers;
     std::vector<std::weak_ptr<StreamState>> m_streams;

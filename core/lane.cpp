@@ -83,14 +83,14 @@ Lane::~Lane()
 Outcome<Done> Lane::post(Task &&task, bool mayWait)
 {
     std::unique_lock lock(m_mutex);
-    if (m_closing || m_closed)
+    if (m_closing || m_closed || m_refusing)
         return Error(Error::Kind::Closed, QStringLiteral("database is closing"));
     if (int(m_queue.size()) >= m_maxQueued) {
         if (!mayWait)
             return Error(Error::Kind::QueueFull,
                          QStringLiteral("too many queued operations (limit %1); try again later").arg(m_maxQueued));
-        m_room.wait(lock, [&] { return int(m_queue.size()) < m_maxQueued || m_closing || m_closed; });
-        if (m_closing || m_closed)
+        m_room.wait(lock, [&] { return int(m_queue.size()) < m_maxQueued || m_closing || m_closed || m_refusing; });
+        if (m_closing || m_closed || m_refusing)
             return Error(Error::Kind::Closed, QStringLiteral("database is closing"));
     }
     m_queue.push(std::move(task));
@@ -102,6 +102,13 @@ Outcome<Done> Lane::post(Task &&task, bool mayWait)
         startOnPool(m_pool, [this] { drain(); });
     }
     return Done{};
+}
+
+void Lane::refuseNewTasks()
+{
+    std::lock_guard lock(m_mutex);
+    m_refusing = true;
+    m_room.notify_all();
 }
 
 void Lane::setOwner(quint64 session)

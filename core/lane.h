@@ -32,6 +32,9 @@ public:
     /// the lane is closed, or when the queue is full and waiting is not
     /// allowed; waits for room otherwise.
     Outcome<Done> post(Task &&task, bool mayWait);
+    /// From now on post() fails as on a closing lane; the queued tasks run as
+    /// before, and the connection stays open until closeAfterQueued().
+    void refuseNewTasks();
     /// Only tasks of this session run until it is set back to 0. Called from a
     /// task running on this lane.
     void setOwner(quint64 session);
@@ -85,6 +88,7 @@ private:
     Queue m_queue;
     bool m_running = false;
     bool m_closing = false;
+    bool m_refusing = false; // refuseNewTasks()
     bool m_closed = false;
     quint64 m_owner = 0;
     std::vector<std::function<void()>> m_onClosed;

@@ -313,6 +313,13 @@ QFuture<Outcome<DatabaseInfo>> Manager::open(const QString &path, const OpenOpti
                 return;
             }
             info.created = c.created();
+            if (d->checkpointsInBackground()) {
+                // The Database outlives every task of its writer, and the
+                // hook only runs inside them.
+                Database *raw = d.get();
+                c.setWalListener([raw](Connection &w, int frames, int threshold) { raw->walCommitted(w, frames, threshold); });
+                c.setBeforeCheckpoint([raw] { raw->awaitBackgroundCheckpoint(); });
+            }
             const QString dbPath = d->path;
             c.setStateListener([this, weak, dbPath](const TransactionState &s) {
                 if (auto dd = weak.lock()) {
@@ -522,6 +529,12 @@ CacheStats Manager::statementCacheStats(const QString &database) const
 {
     auto db = find(database);
     return db ? db->cacheStats() : CacheStats();
+}
+
+CheckpointStats Manager::checkpointStats(const QString &database) const
+{
+    auto db = find(database);
+    return db ? db->checkpointStats() : CheckpointStats();
 }
 
 namespace {

@@ -128,6 +128,9 @@ public:
 
     /// Prepared-statement cache counters summed over the database's connections.
     CacheStats statementCacheStats(const QString &database) const;
+    /// WAL checkpoints Litehouse ran for the database's writer so far (see
+    /// OpenOptions::backgroundCheckpoint; SQLite's own are not counted).
+    CheckpointStats checkpointStats(const QString &database) const;
 
     /// Sinks see every operation (history, metrics). Thread-safe.
     void addSink(std::shared_ptr<OperationSink> sink);

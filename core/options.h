@@ -41,6 +41,11 @@ struct OpenOptions
     int statementCacheSize = 64;         ///< prepared statements kept per connection
     int maxQueuedTasks = 1 << 20;        ///< past this a submit waits (worker threads) or fails (the manager's thread)
     RetryPolicy retry;
+    /// Run WAL checkpoints on a connection of their own, so that the commit
+    /// that crosses wal_autocheckpoint does not copy and sync the WAL before
+    /// it returns (the writer only finishes the last few frames). Off: SQLite
+    /// checkpoints inside that commit, as it does by default.
+    bool backgroundCheckpoint = true;
     /// Name of a registered SQLite VFS to open the file with (empty: the
     /// default one). Tests use it for fault injection.
     QString vfs;

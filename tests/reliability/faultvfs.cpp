@@ -2,9 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstring>
 #include <new>
 #include <set>
+#include <thread>
 #include <vector>
 
 namespace LitehouseTest {
@@ -97,6 +99,12 @@ struct FaultVfsAccess
         f->undo.push_back({offset, std::move(old)});
     }
 
+    static int syncDelayMs(const FaultFile *f)
+    {
+        std::lock_guard lock(v().m_mutex);
+        return f->matched ? v().m_syncDelayMs : 0;
+    }
+
     static void synced(FaultFile *f)
     {
         FaultVfs &s = v();
@@ -168,6 +176,8 @@ int xSync(sqlite3_file *f, int flags)
 {
     if (int rc = A::check(ff(f), FaultVfs::Op::Sync))
         return rc;
+    if (const int ms = A::syncDelayMs(ff(f)); ms > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
     int rc = ff(f)->real->pMethods->xSync(ff(f)->real, flags);
     if (rc == SQLITE_OK)
         A::synced(ff(f));
@@ -287,6 +297,12 @@ FaultVfs &FaultVfs::instance()
 void FaultVfs::makeDefault(bool yes)
 {
     sqlite3_vfs_register(yes ? &g_vfs : g_real, 1);
+}
+
+void FaultVfs::setSyncDelay(int ms)
+{
+    std::lock_guard lock(m_mutex);
+    m_syncDelayMs = ms;
 }
 
 void FaultVfs::setPathPrefix(const QString &prefix)

@@ -33,6 +33,9 @@ public:
     /// (empty: every file opened through the VFS).
     void setPathPrefix(const QString &prefix);
 
+    /// Every xSync of a counted file first sleeps this long (a slow disk).
+    void setSyncDelay(int ms);
+
     /// Arms a fault: the nth call of op (counted from this call, from 1)
     /// returns code (SQLITE_IOERR or SQLITE_FULL), and every later one too
     /// when persistent. Resets the counters.
@@ -72,6 +75,7 @@ private:
     bool m_track = false;
     bool m_dead = false;
     QByteArray m_prefix;
+    int m_syncDelayMs = 0;
 };
 
 } // namespace LitehouseTest

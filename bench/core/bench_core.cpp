@@ -2,6 +2,7 @@
 // driver and the Litehouse core, side by side in one run. Not a test.
 //
 //   litehouse-bench-core [--runs N] [--scale F] [--only W2p[,W3...]] [--impl lh]
+//                        [--checkpoints background|writer]
 //
 // Table t(id INTEGER PRIMARY KEY, name TEXT ~50 bytes, value REAL, payload
 // BLOB 32 bytes); WAL, synchronous=NORMAL for all three.
@@ -40,6 +41,7 @@ int g_rows = 1000000;
 int g_points = 100000;
 int g_txs = 10000;
 QString g_dir;
+bool g_backgroundCheckpoint = true; // --checkpoints
 
 struct Row
 {
@@ -227,6 +229,7 @@ OpenOptions lhOptions()
     o.synchronous = Synchronous::Normal;
     o.foreignKeys = false;
     o.maxQueuedTasks = 1 << 22;
+    o.backgroundCheckpoint = g_backgroundCheckpoint;
     return o;
 }
 
@@ -376,11 +379,14 @@ int main(int argc, char **argv)
         if (args[i] == QLatin1String("--scale")) scale = qBound(0.001, args[i + 1].toDouble(), 10.0);
         if (args[i] == QLatin1String("--only")) only = args[i + 1];
         if (args[i] == QLatin1String("--impl")) impl = args[i + 1];
+        // writer: Litehouse leaves checkpoints to SQLite, inside the commit (as raw and QSQLITE)
+        if (args[i] == QLatin1String("--checkpoints")) g_backgroundCheckpoint = args[i + 1] != QLatin1String("writer");
     }
     g_rows = int(1000000 * scale); g_points = int(100000 * scale); g_txs = int(10000 * scale);
     QTemporaryDir dir; g_dir = dir.path();
-    printf("Litehouse core benchmark: %d runs, rows=%d points=%d txs=%d, SQLite %s, Qt %s\n", runs, g_rows, g_points,
-           g_txs, sqlite3_libversion(), qVersion());
+    printf("Litehouse core benchmark: %d runs, rows=%d points=%d txs=%d, SQLite %s, Qt %s, Litehouse checkpoints %s\n",
+           runs, g_rows, g_points, g_txs, sqlite3_libversion(), qVersion(),
+           g_backgroundCheckpoint ? "in the background" : "on the writer");
     // A profile of one implementation (--impl) leaves out the round trip and
     // the CPU cost of sparse work.
     if (impl.isEmpty())

@@ -136,7 +136,7 @@ private slots:
         // would hold them all. The background lets it grow past the
         // threshold by a bounded amount only.
         const qint64 frames = walFrames(db);
-        QVERIFY2(frames > 0 && frames <= 8 * 100, qPrintable(QString::number(frames)));
+        QVERIFY2(frames > 0 && frames <= 10 * 100, qPrintable(QString::number(frames)));
         QCOMPARE(scalar(m, db, QStringLiteral("SELECT count(*) FROM t")), QStringLiteral("2000"));
         QVERIFY(LH_OK(m.close(db)).ok());
 

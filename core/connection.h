@@ -155,8 +155,6 @@ public:
     /// databases keep SQLite's own behaviour. PRAGMA wal_autocheckpoint keeps
     /// its meaning: it reads and sets the threshold the listener gets.
     void setWalListener(WalListener f);
-    /// wal_autocheckpoint as SQLite or the listener applies it.
-    int walThreshold() const { return m_walThreshold; }
     /// Called on the connection's thread before it runs PRAGMA wal_checkpoint
     /// (a checkpoint the user asked for): a checkpoint running elsewhere would
     /// make it return busy at once, so the callback waits for the database's

@@ -49,6 +49,12 @@ bool writeRows(Manager &m, const QString &db, int n)
         ok = await(f).ok() && ok;
     return ok;
 }
+// Opens db with options, runs the settings in `first` and creates t.
+bool openWithTable(Manager &m, const QString &db, const OpenOptions &options, const QString &first)
+{
+    return await(m.open(db, options)).ok()
+        && await(m.executeScript(db, first + QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"))).ok();
+}
 } // namespace
 
 class TestCheckpoint : public QObject
@@ -126,9 +132,7 @@ private slots:
     {
         Manager m;
         const QString db = path("background.db");
-        QVERIFY(LH_OK(m.open(db)).ok());
-        QVERIFY(LH_OK(m.executeScript(db, QStringLiteral("PRAGMA wal_autocheckpoint=100;"
-                                                          "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"))).ok());
+        QVERIFY(openWithTable(m, db, OpenOptions(), QStringLiteral("PRAGMA wal_autocheckpoint=100;")));
         QVERIFY(writeRows(m, db, 2000));
         const CheckpointStats s = m.checkpointStats(db);
         QVERIFY2(s.background > 0, qPrintable(QString::number(s.background)));
@@ -161,9 +165,7 @@ private slots:
         OpenOptions o;
         o.vfs = QString::fromLatin1(FaultVfs::name);
         o.synchronous = Synchronous::Normal; // only checkpoints sync
-        QVERIFY(LH_OK(m.open(db, o)).ok());
-        QVERIFY(LH_OK(m.executeScript(db, QStringLiteral("PRAGMA wal_autocheckpoint=100;"
-                                                          "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"))).ok());
+        QVERIFY(openWithTable(m, db, o, QStringLiteral("PRAGMA wal_autocheckpoint=100;")));
         ExecOptions onWriter;
         onWriter.route = Route::Writer;
         for (int round = 0; round < 5; ++round) {
@@ -186,9 +188,7 @@ private slots:
         const QString db = path("leave.db");
         OpenOptions o;
         o.maxReaders = 0; // every statement on the writer
-        QVERIFY(LH_OK(m.open(db, o)).ok());
-        QVERIFY(LH_OK(m.executeScript(db, QStringLiteral("PRAGMA wal_autocheckpoint=100;"
-                                                          "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"))).ok());
+        QVERIFY(openWithTable(m, db, o, QStringLiteral("PRAGMA wal_autocheckpoint=100;")));
         QVERIFY(writeRows(m, db, 1000));
         QVERIFY(m.checkpointStats(db).background > 0);
         // A background checkpoint queued by the last commits may still run.
@@ -208,9 +208,7 @@ private slots:
         const QString db = path("inline.db");
         OpenOptions o;
         o.backgroundCheckpoint = false;
-        QVERIFY(LH_OK(m.open(db, o)).ok());
-        QVERIFY(LH_OK(m.executeScript(db, QStringLiteral("PRAGMA wal_autocheckpoint=100;"
-                                                          "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"))).ok());
+        QVERIFY(openWithTable(m, db, o, QStringLiteral("PRAGMA wal_autocheckpoint=100;")));
         QVERIFY(writeRows(m, db, 1000));
         const CheckpointStats s = m.checkpointStats(db);
         QCOMPARE(s.background, 0);
@@ -227,10 +225,9 @@ private slots:
         // as SQLite would.
         Manager m;
         const QString db = path("exclusive.db");
-        QVERIFY(LH_OK(m.open(db)).ok());
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot checkpoint .* in the background")));
-        QVERIFY(LH_OK(m.executeScript(db, QStringLiteral("PRAGMA locking_mode=EXCLUSIVE; PRAGMA wal_autocheckpoint=50;"
-                                                          "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"))).ok());
+        QVERIFY(openWithTable(m, db, OpenOptions(),
+                              QStringLiteral("PRAGMA locking_mode=EXCLUSIVE; PRAGMA wal_autocheckpoint=50;")));
         QVERIFY(writeRows(m, db, 300));
         // The writer's first checkpoint may come before the background has
         // given up: keep writing until it has.

@@ -33,28 +33,42 @@ namespace Litehouse::detail {
 class CheckpointPolicy
 {
 public:
-    enum class Action { None, Background, Inline };
+    /// Restart: the writer runs a RESTART checkpoint with a bounded wait for
+    /// readers (see Database::walCommitted()), then reports restartDone()
+    /// or restartFailed().
+    enum class Action { None, Background, Inline, Restart };
 
     /// With more frames than this times the threshold, the writer checkpoints
     /// itself whatever the background did: the bound on the WAL's size when
-    /// the background cannot keep up.
+    /// the background cannot keep up. It is also where a passive checkpoint
+    /// no longer suffices: readers that never pause each hold a snapshot
+    /// inside the WAL, so it is never empty and never starts over ("checkpoint
+    /// starvation"), and it grows with the speed of the machine. Past this
+    /// bound the writer runs a RESTART checkpoint instead, which waits a
+    /// little for the readers of old frames to finish; new readers read the
+    /// copied frames from the database file, so the wait ends.
     static constexpr int kHardFactor = 4;
 
     /// After a commit left `frames` frames in the WAL. threshold is
     /// wal_autocheckpoint (0 or less: never checkpoint). Background means the
     /// caller queues a background checkpoint, which reports with
     /// backgroundCheckpointed() and ends with backgroundDone() or
-    /// backgroundBroken().
-    Action afterCommit(int frames, int threshold)
+    /// backgroundBroken(). Without background, the writer checkpoints
+    /// passively past the threshold, as SQLite's own automatic checkpoint.
+    Action afterCommit(int frames, int threshold, bool background = true)
     {
         // Fewer frames than after the last commit: the WAL started over, and
         // what was reported about the earlier one no longer counts.
-        if (frames < m_lastFrames)
+        if (frames < m_lastFrames) {
             ++m_generation;
+            m_restartAfter = 0;
+        }
         m_lastFrames = frames;
         if (threshold <= 0 || frames < threshold)
             return Action::None;
-        if (m_broken.load(std::memory_order_relaxed))
+        if (frames >= kHardFactor * threshold && frames >= m_restartAfter)
+            return Action::Restart;
+        if (!background || m_broken.load(std::memory_order_relaxed))
             return Action::Inline;
         if (m_inFlight.load(std::memory_order_acquire))
             return Action::None;
@@ -66,6 +80,14 @@ public:
         m_inFlight.store(true, std::memory_order_relaxed);
         return Action::Background;
     }
+
+    /// The RESTART checkpoint ran: the next write starts the WAL over.
+    void restartDone(int log) { m_report = {m_generation, log, log}; }
+    /// The RESTART checkpoint timed out (a reader kept its snapshot, or
+    /// another connection was checkpointing): the next try waits until the
+    /// WAL has grown by another threshold, so that a reader that holds its
+    /// snapshot for long does not make every commit wait.
+    void restartFailed(int frames, int threshold) { m_restartAfter = frames + std::max(threshold, 1); }
 
     /// The writer's own checkpoint copied `done` of the WAL's `log` frames.
     void writerCheckpointed(int log, int done) { m_report = {m_generation, log, done}; }
@@ -98,6 +120,7 @@ private:
     Report m_report;
     // The writer's alone.
     int m_lastFrames = 0;
+    int m_restartAfter = 0; // no RESTART before the WAL has this many frames
     unsigned m_generation = 0;
     unsigned m_postedGeneration = 0;
 };

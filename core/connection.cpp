@@ -334,6 +334,7 @@ Outcome<Done> Connection::open(const OpenOptions &options)
             return e;
         }
     }
+    m_pragmaSet = false; // the options' own PRAGMAs are every connection's
     qCDebug(lcConnection) << "opened" << m_path << (m_role == Role::Writer ? "writer" : "reader");
     return Done{};
 }
@@ -573,8 +574,14 @@ Outcome<StatementResult> Connection::runOne(Statement &stmt, const QByteArray &s
         }
         reserveSmall();
     }
-    if (m_beforeCheckpoint && info.kind == StatementInfo::Kind::Pragma && sql.toLower().contains("wal_checkpoint"))
-        m_beforeCheckpoint();
+    if (info.kind == StatementInfo::Kind::Pragma) {
+        if (m_beforeCheckpoint && sql.toLower().contains("wal_checkpoint"))
+            m_beforeCheckpoint();
+        // Conservative: "PRAGMA x=..." or "PRAGMA x(...)" may change how this
+        // connection answers later statements (case_sensitive_like, ...).
+        if (sql.contains('=') || sql.contains('('))
+            m_pragmaSet = true;
+    }
     const qint64 changesBefore = sqlite3_total_changes64(m_db);
     auto done = step(stmt.handle(), r.rows, fetch.limit(), &r.retries);
     if (!done) {
@@ -820,6 +827,22 @@ void Connection::trackStatement(const StatementInfo &info, bool succeeded)
         if (m_stateListener)
             m_stateListener(m_state);
     }
+}
+
+bool Connection::hasSessionState()
+{
+    if (!m_db)
+        return false;
+    if (m_pragmaSet || sqlite3_db_name(m_db, 2) != nullptr) // 0 is main, 1 temp, 2 and on attached
+        return true;
+    sqlite3_stmt *s = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT 1 FROM temp.sqlite_schema LIMIT 1", -1, &s, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(s);
+        return true; // cannot tell: keep the statement here
+    }
+    const bool temp = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return temp;
 }
 
 QString transactionModeName(TransactionState::Mode mode)

@@ -38,7 +38,8 @@ struct CheckpointStats
 {
     qint64 background = 0; ///< on the database's checkpoint connection, while the writer went on
     qint64 onWriter = 0;   ///< by the writer after a commit (the tail of the WAL, or when the background could not)
-    qint64 busy = 0;       ///< background attempts that found another checkpoint running
+    qint64 busy = 0;       ///< attempts that found another checkpoint running, or readers that stayed
+    qint64 restarts = 0;   ///< RESTART checkpoints the writer ran past the hard bound (counted in onWriter too)
 };
 
 class Connection;
@@ -145,6 +146,10 @@ public:
     void setStateListener(std::function<void(const TransactionState &)> f) { m_stateListener = std::move(f); }
     /// Re-reads the autocommit flag after a statement and updates the tracked state.
     void trackStatement(const StatementInfo &info, bool succeeded);
+    /// True when this connection holds state that another connection of the
+    /// same database lacks: TEMP objects, attached databases, or a PRAGMA
+    /// the user set here. A statement that depends on it must run here.
+    bool hasSessionState();
 
     /// Called on the connection's thread after each commit to the main
     /// database in WAL mode: frames in the WAL, and wal_autocheckpoint.
@@ -194,6 +199,7 @@ private:
     WalListener m_walListener;
     std::function<void()> m_beforeCheckpoint;
     int m_walThreshold = 0;
+    bool m_pragmaSet = false; // a PRAGMA with an argument ran (see hasSessionState())
     const std::atomic<bool> *m_cancelFlag = nullptr;
     std::optional<CancelToken> m_task;
 

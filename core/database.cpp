@@ -43,6 +43,11 @@ bool Database::hasReaders() const
     return !isMemory(path) && options.maxReaders > 0;
 }
 
+bool Database::checkpointsOnCommit() const
+{
+    return !options.readOnly && !isMemory(path);
+}
+
 bool Database::checkpointsInBackground() const
 {
     return options.backgroundCheckpoint && !options.readOnly && !isMemory(path);
@@ -51,8 +56,11 @@ bool Database::checkpointsInBackground() const
 void Database::walCommitted(Connection &writer, int frames, int threshold)
 {
     using Action = detail::CheckpointPolicy::Action;
-    switch (m_checkpoints.afterCommit(frames, threshold)) {
+    switch (m_checkpoints.afterCommit(frames, threshold, checkpointsInBackground())) {
     case Action::None:
+        return;
+    case Action::Restart:
+        restartCheckpoint(writer, frames, threshold);
         return;
     case Action::Background:
         if (!postCheckpoint())
@@ -70,6 +78,35 @@ void Database::walCommitted(Connection &writer, int frames, int threshold)
         return;
     }
     }
+}
+
+void Database::restartCheckpoint(Connection &writer, int frames, int threshold)
+{
+    // The background's checkpoint would make this one busy at once.
+    if (m_checkpoints.inFlight())
+        awaitBackgroundCheckpoint();
+    // SQLite waits for readers through the busy handler: bounded here, so
+    // that a reader that keeps its snapshot (a result scrolled slowly) holds
+    // up one commit by this much at most. Writers of other processes wait as
+    // long behind it, within their own busy timeout and retries.
+    constexpr int kRestartWaitMs = 250;
+    sqlite3_busy_timeout(writer.handle(), qMax(kRestartWaitMs, options.busyTimeoutMs));
+    int log = 0;
+    int done = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(writer.handle(), "main", SQLITE_CHECKPOINT_RESTART, &log, &done);
+    sqlite3_busy_timeout(writer.handle(), options.busyTimeoutMs);
+    if (rc == SQLITE_OK) {
+        m_checkpoints.restartDone(log);
+        m_writerCheckpoints.fetch_add(1, std::memory_order_relaxed);
+        m_restartCheckpoints.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    // Busy: some frames may be copied still; what is left waits for the next try.
+    m_checkpoints.restartFailed(frames, threshold);
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        m_busyCheckpoints.fetch_add(1, std::memory_order_relaxed);
+    else
+        qCWarning(lcConnection) << "checkpoint of" << path << "failed:" << writer.lastError(rc).message();
 }
 
 void Database::awaitBackgroundCheckpoint()
@@ -154,6 +191,7 @@ CheckpointStats Database::checkpointStats() const
     s.background = m_backgroundCheckpoints.load(std::memory_order_relaxed);
     s.onWriter = m_writerCheckpoints.load(std::memory_order_relaxed);
     s.busy = m_busyCheckpoints.load(std::memory_order_relaxed);
+    s.restarts = m_restartCheckpoints.load(std::memory_order_relaxed);
     return s;
 }
 

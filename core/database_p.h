@@ -10,6 +10,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace Litehouse {
@@ -43,6 +44,8 @@ public:
     /// Whether the writer's checkpoints go to a connection of their own
     /// (OpenOptions::backgroundCheckpoint, for a writable file).
     bool checkpointsInBackground() const;
+    /// Whether the writer's WAL hook places the checkpoints (a writable file).
+    bool checkpointsOnCommit() const;
     /// The writer's WAL hook (see CheckpointPolicy): on the writer's thread,
     /// inside the commit.
     void walCommitted(Connection &writer, int frames, int threshold);
@@ -69,6 +72,8 @@ private:
     bool postCheckpoint();
     void endBackgroundCheckpoint(bool broken);
     void checkpointInBackground(Connection &c);
+    /// The hard bound (CheckpointPolicy::Restart), on the writer's thread.
+    void restartCheckpoint(Connection &writer, int frames, int threshold);
 
     std::unique_ptr<Lane> m_writer;
     std::unique_ptr<Lane> m_checkpointer; // opened by the first background checkpoint
@@ -76,6 +81,7 @@ private:
     std::atomic<qint64> m_backgroundCheckpoints{0};
     std::atomic<qint64> m_writerCheckpoints{0};
     std::atomic<qint64> m_busyCheckpoints{0};
+    std::atomic<qint64> m_restartCheckpoints{0};
     std::mutex m_checkpointMutex; // with m_checkpointEnded: awaitBackgroundCheckpoint()
     std::condition_variable m_checkpointEnded;
     mutable std::mutex m_mutex;
@@ -102,6 +108,17 @@ struct StreamState
     QStringList declTypes;
     std::atomic<bool> atEnd{false};
     std::atomic<qint64> fetched{0};
+    /// sqlite3_stmt_readonly() of the statement: only then may it run again
+    /// (to reload rows, count them or export them).
+    bool readOnly = true;
+    /// Started on the writer while it held session state (TEMP objects,
+    /// attached databases, PRAGMAs set by the user): a re-run belongs there too.
+    bool sessionBound = false;
+    /// A statement that writes ran to completion when the stream started
+    /// (so that its changes commit at once, as in sqlite3); its rows wait
+    /// here for the first fetch.
+    std::optional<ResultSet> buffered;
+    qint64 rowsAffected = 0;
     OperationRecord record;
     bool reported = false;
     qint64 busyNs = 0;
@@ -109,6 +126,8 @@ struct StreamState
     Lane &lane() { return ownLane ? *ownLane : db->writer(); }
     /// On the lane's thread: finalizes and reports the operation once.
     void finish(const Error *error);
+    /// Reports the operation (once), leaving the stream as it is.
+    void report(const Error *error);
 };
 
 } // namespace Litehouse

@@ -313,12 +313,15 @@ QFuture<Outcome<DatabaseInfo>> Manager::open(const QString &path, const OpenOpti
                 return;
             }
             info.created = c.created();
-            if (d->checkpointsInBackground()) {
+            if (d->checkpointsOnCommit()) {
                 // The Database outlives every task of its writer, and the
-                // hook only runs inside them.
+                // hook only runs inside them. Installed with background
+                // checkpoints off too: the hook also bounds the WAL under
+                // readers that never pause (CheckpointPolicy::Restart).
                 Database *raw = d.get();
                 c.setWalListener([raw](Connection &w, int frames, int threshold) { raw->walCommitted(w, frames, threshold); });
-                c.setBeforeCheckpoint([raw] { raw->awaitBackgroundCheckpoint(); });
+                if (d->checkpointsInBackground())
+                    c.setBeforeCheckpoint([raw] { raw->awaitBackgroundCheckpoint(); });
             }
             const QString dbPath = d->path;
             c.setStateListener([this, weak, dbPath](const TransactionState &s) {

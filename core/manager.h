@@ -36,6 +36,9 @@ struct ExecOptions
     OperationRecord::Kind kind = OperationRecord::Kind::Query;
     /// False: the operation is not recorded (reading the history itself).
     bool record = true;
+    /// stream() only: refuse, before it runs, a statement that SQLite says
+    /// writes (for running a user's query again, as export does).
+    bool onlyIfReadOnly = false;
 };
 
 /// What open() resolves to.

@@ -43,8 +43,11 @@ struct OpenOptions
     RetryPolicy retry;
     /// Run WAL checkpoints on a connection of their own, so that the commit
     /// that crosses wal_autocheckpoint does not copy and sync the WAL before
-    /// it returns (the writer only finishes the last few frames). Off: SQLite
-    /// checkpoints inside that commit, as it does by default.
+    /// it returns (the writer only finishes the last few frames). Off: the
+    /// writer checkpoints inside that commit, as SQLite does by default.
+    /// Either way, past four times wal_autocheckpoint the writer runs a
+    /// RESTART checkpoint, so that readers that never pause cannot make the
+    /// WAL grow without bound.
     bool backgroundCheckpoint = true;
     /// Name of a registered SQLite VFS to open the file with (empty: the
     /// default one). Tests use it for fault injection.

@@ -41,6 +41,12 @@ struct Fetch
 
 /// Where a statement runs. Auto sends read-only statements to the reader
 /// pool while no transaction is open, and everything else to the writer.
-enum class Route { Auto, Writer, Reader };
+/// Session is an editor's: the statement runs on the writer connection, in
+/// order with everything sent before it, so that it sees the session's TEMP
+/// objects, attached databases, PRAGMAs and open transaction. A stream
+/// that SQLite says only reads, started while the session holds none of
+/// that state, moves to a connection of its own, so that a long scroll
+/// never holds statements open on the session (see Manager::stream()).
+enum class Route { Auto, Writer, Reader, Session };
 
 } // namespace Litehouse

@@ -20,7 +20,10 @@ struct StreamState;
 ///
 /// Reads run on a connection of their own, so a long scroll through a big
 /// result never holds up other queries; a stream started while a
-/// transaction is open runs on the writer, to see its uncommitted changes.
+/// transaction is open (or, on Route::Session, while the writer holds
+/// session state) runs on the writer, to see what the session sees. A
+/// statement that writes runs whole on the writer when the stream starts;
+/// its rows (RETURNING) are then handed out by the first fetch.
 class QueryStream final
 {
 public:
@@ -35,6 +38,14 @@ public:
     bool atEnd() const;
     /// Rows handed out so far.
     qint64 rowsFetched() const;
+    /// sqlite3_stmt_readonly() of the statement: only a read-only statement
+    /// may be run again (to reload rows, count them or export them).
+    bool readOnly() const;
+    /// The statement read session state (TEMP objects, attached databases,
+    /// PRAGMAs, an open transaction): running it again belongs on the writer.
+    bool sessionBound() const;
+    /// Rows changed by a statement that writes (sqlite3_changes()).
+    qint64 rowsAffected() const;
     /// Finalizes the statement and releases the connection.
     QFuture<Outcome<Done>> close();
 

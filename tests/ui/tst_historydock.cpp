@@ -140,6 +140,56 @@ private Q_SLOTS:
         QVERIFY(!exported.contains(QStringLiteral("SELEC broken"))); // it failed
         QCOMPARE(qint64(a.size()), f.result().value().total);
     }
+
+    void everyStatementOfTheEditorIsRecordedFailuresIncluded()
+    {
+        HistoryStoreOptions opts;
+        opts.flushIntervalMs = 50;
+        auto store = std::make_shared<HistoryStore>(m_dir.filePath(QStringLiteral("history2.db")), opts);
+        Manager m;
+        m.addSink(std::make_shared<HistoryRecorder>(store));
+        MainWindow w(&m, nullptr, m_dir.filePath(QStringLiteral("state2")));
+        w.setHistory(store);
+        w.show();
+        HistoryDock *dock = w.historyDock();
+        QSignalSpy opened(&w, &MainWindow::databaseOpened);
+        w.openDatabase(m_dir.filePath(QStringLiteral("h2.db")), QStringLiteral("CREATE TABLE t(x);"));
+        QVERIFY(opened.wait(10000));
+
+        // A query that cannot start, a statement that writes behind a WITH,
+        // one that fails the same way, and a script that stops at an error.
+        const QString noTable = QStringLiteral("SELECT * FROM nosuch");
+        const QString cteInsert = QStringLiteral("WITH c(v) AS (VALUES (1),(2)) INSERT INTO t SELECT v FROM c");
+        const QString cteBroken = QStringLiteral("WITH c(v) AS (SELECT 1) INSERT INTO gone SELECT v FROM c");
+        const QString tooMany = QStringLiteral("SELECT 1; SELECT 2 +");
+        QVERIFY(run(w, noTable));
+        QVERIFY(run(w, cteInsert));
+        QVERIFY(run(w, cteBroken));
+        QVERIFY(run(w, tooMany));
+        auto find = [dock](const QString &sql) -> int {
+            for (int r = 0; r < dock->model()->rowCount(); ++r)
+                if (dock->model()->item(r).sql == sql)
+                    return r;
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(find(noTable) >= 0 && find(cteInsert) >= 0 && find(cteBroken) >= 0
+                                     && find(QStringLiteral("SELECT 2 +")) >= 0,
+                                 10000);
+        const HistoryItem failedQuery = dock->model()->item(find(noTable));
+        QCOMPARE(failedQuery.outcome, QStringLiteral("error"));
+        QVERIFY2(failedQuery.error.contains(QStringLiteral("no such table: nosuch")), qPrintable(failedQuery.error));
+        const HistoryItem inserted = dock->model()->item(find(cteInsert));
+        QCOMPARE(inserted.outcome, QStringLiteral("ok"));
+        QCOMPARE(inserted.rowsAffected, 2);
+        const HistoryItem failedInsert = dock->model()->item(find(cteBroken));
+        QCOMPARE(failedInsert.outcome, QStringLiteral("error"));
+        QVERIFY2(failedInsert.error.contains(QStringLiteral("no such table: gone")), qPrintable(failedInsert.error));
+        QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("SELECT 1;")) >= 0, 10000);
+        QCOMPARE(dock->model()->item(find(QStringLiteral("SELECT 1;"))).outcome, QStringLiteral("ok"));
+        const HistoryItem syntax = dock->model()->item(find(QStringLiteral("SELECT 2 +")));
+        QCOMPARE(syntax.outcome, QStringLiteral("error"));
+        QVERIFY2(syntax.error.contains(QStringLiteral("incomplete input")), qPrintable(syntax.error));
+    }
 };
 
 QTEST_MAIN(TestHistoryDock)

@@ -8,6 +8,7 @@
 #include <core/querystream.h>
 #include <core/sqlclassify.h>
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -20,6 +21,16 @@ namespace Litehouse {
 
 QueryTab::QueryTab(Manager *manager, QWidget *parent) : QWidget(parent), m_manager(manager)
 {
+    // What "the session" is, said where the user types into it.
+    m_session = new QLabel;
+    m_session->setWordWrap(true);
+    m_session->setContentsMargins(6, 2, 6, 2);
+    m_session->setForegroundRole(QPalette::PlaceholderText);
+    m_session->setToolTip(tr("Statements run one after another on the database's own connection, as in the sqlite3 "
+                             "shell: TEMP tables, attached databases, PRAGMAs, transactions and savepoints stay "
+                             "until you change them or close the database. Every editor tab of this database "
+                             "shares them. Browsing tables and counting rows use other connections."));
+    m_session->hide();
     m_editor = new SqlEditor;
     m_editor->setPlaceholderText(tr("Type SQL here. Ctrl+Enter runs the statement under the cursor, "
                                     "Ctrl+Shift+Enter or F5 runs all (or the selection), Esc stops."));
@@ -40,6 +51,7 @@ QueryTab::QueryTab(Manager *manager, QWidget *parent) : QWidget(parent), m_manag
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->setSpacing(0);
+    topLayout->addWidget(m_session);
     topLayout->addWidget(m_editor);
     topLayout->addWidget(m_error);
     auto *split = new QSplitter(Qt::Vertical);
@@ -62,6 +74,15 @@ QueryTab::~QueryTab()
 void QueryTab::setDatabase(const QString &path)
 {
     m_database = path;
+    m_session->setText(tr("Session on %1: TEMP tables, ATTACH, PRAGMAs and transactions carry over from run to run "
+                          "(shared by this database's tabs).")
+                           .arg(QFileInfo(path).fileName()));
+    m_session->setVisible(!path.isEmpty());
+}
+
+QString QueryTab::sessionText() const
+{
+    return m_session->isHidden() ? QString() : m_session->text();
 }
 
 int QueryTab::resultCount() const
@@ -195,9 +216,10 @@ void QueryTab::runNext()
     opts.cancel = m_cancel;
     const bool query = info.looksReadOnly() || info.kind == StatementInfo::Kind::Pragma;
     if (query && info.kind != StatementInfo::Kind::Pragma) {
-        // A query streams: its first rows show at once, on a connection of its own
-        // (or the writer while a transaction is open, to see its changes).
-        opts.route = Route::Auto;
+        // A query streams: its first rows show at once. It runs on this tab's
+        // session (see Route::Session), which moves it to a connection of its
+        // own when it needs nothing of the session.
+        opts.route = Route::Session;
         whenDone(this, m_manager->stream(m_database, piece.sql, {}, opts),
                  [this, piece](const Outcome<std::shared_ptr<QueryStream>> &r) {
                      if (!r) {
@@ -219,7 +241,7 @@ void QueryTab::runNext()
                  });
         return;
     }
-    opts.route = Route::Writer;
+    opts.route = Route::Session;
     whenDone(this, m_manager->execute(m_database, piece.sql, {}, opts), [this, piece](const Outcome<StatementResult> &r) {
         if (!r) {
             fail(r.error(), piece);

@@ -21,8 +21,10 @@ class SqlEditor;
 
 /// One editor tab: the SQL editor, its error strip, and a result tab per
 /// statement that returned rows plus a Messages tab. Statements run one
-/// after another on the Manager; queries stream their rows; Cancel stops
-/// the running statement at once and skips the rest.
+/// after another on the database's session (Route::Session: the writer
+/// connection, so TEMP objects, ATTACH, PRAGMAs and transactions carry over
+/// as in sqlite3); queries stream their rows; Cancel stops the running
+/// statement at once and skips the rest.
 class QueryTab final : public QWidget
 {
     Q_OBJECT
@@ -34,6 +36,9 @@ public:
 
     void setDatabase(const QString &path);
     QString database() const { return m_database; }
+    /// The line above the editor that says what the tab's session keeps;
+    /// empty without a database.
+    QString sessionText() const;
     SqlEditor *editor() const { return m_editor; }
     /// Result tabs (without Messages).
     int resultCount() const;
@@ -78,6 +83,7 @@ private:
     Manager *m_manager;
     QString m_database;
     SqlEditor *m_editor;
+    QLabel *m_session;
     QLabel *m_error;
     QTabWidget *m_tabs;
     QPlainTextEdit *m_messages;

@@ -51,6 +51,8 @@ void ResultModel::clear()
     m_cached = 0;
     m_total = -1;
     m_reloading.clear();
+    m_rerunnable = true;
+    m_rerunRoute = Route::Auto;
     endResetModel();
 }
 
@@ -60,6 +62,8 @@ void ResultModel::setStream(std::shared_ptr<QueryStream> stream)
     beginResetModel();
     m_stream = std::move(stream);
     m_columns = m_stream ? m_stream->columns() : QStringList();
+    m_rerunnable = !m_stream || m_stream->readOnly();
+    m_rerunRoute = m_stream && m_stream->sessionBound() ? Route::Writer : Route::Auto;
     endResetModel();
     if (m_stream)
         fetchMore({});
@@ -175,7 +179,7 @@ void ResultModel::onChunk()
 
 void ResultModel::evictFarFrom(int keep)
 {
-    if (m_sql.isEmpty() || !m_manager)
+    if (!canRerun())
         return; // nothing to reload from: keep everything
     while (m_cached > m_maxCached) {
         int far = -1;
@@ -196,12 +200,12 @@ void ResultModel::evictFarFrom(int keep)
 
 void ResultModel::reload(int ci) const
 {
-    if (m_reloading.count(ci) || !m_manager)
+    if (m_reloading.count(ci) || !canRerun())
         return;
     m_reloading.insert(ci);
     const Chunk &c = m_chunks[size_t(ci)];
     ExecOptions o;
-    o.route = Route::Auto;
+    o.route = m_rerunRoute;
     o.record = false; // scrolling is not an operation of the user's
     auto *self = const_cast<ResultModel *>(this);
     whenDone(self, m_manager->execute(m_database, asSubquery(m_sql) + QStringLiteral(" LIMIT ? OFFSET ?"),
@@ -227,11 +231,11 @@ void ResultModel::reload(int ci) const
 
 void ResultModel::countRows()
 {
-    if (!m_manager || m_sql.isEmpty() || m_total >= 0)
+    if (!canRerun() || m_total >= 0)
         return;
     m_countCancel = CancelToken();
     ExecOptions o;
-    o.route = Route::Auto;
+    o.route = m_rerunRoute;
     o.cancel = m_countCancel;
     o.record = false;
     QString sql = m_sql.trimmed();

@@ -31,7 +31,11 @@ public:
     QString sql() const { return m_sql; }
     QString database() const { return m_database; }
     Manager *manager() const { return m_manager; }
-    /// Shows a new stream (closing the previous one) and fetches its first chunk.
+    /// Shows a new stream (closing the previous one) and fetches its first
+    /// chunk. The stream decides whether its query may run again: a
+    /// statement that writes never does (its rows all stay in memory, and
+    /// export writes them), and one that read session state runs again on
+    /// the session (the writer) instead of a reader.
     void setStream(std::shared_ptr<QueryStream> stream);
     /// Shows a complete result.
     void setResult(const ResultSet &rows);
@@ -54,6 +58,10 @@ public:
     /// The value behind a cell (reloading its chunk if needed returns nullptr).
     const Value *valueAt(int row, int column) const;
     const QStringList &columns() const { return m_columns; }
+    /// True when the query may run again (to reload, count or export its rows).
+    bool canRerun() const { return m_manager && !m_sql.isEmpty() && m_rerunnable; }
+    /// Where running the query again belongs (see setStream()).
+    Route rerunRoute() const { return m_rerunRoute; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -94,6 +102,8 @@ private:
     qint64 m_maxCached = 200000;
     qint64 m_total = -1;
     int m_chunk = 500;
+    bool m_rerunnable = true;
+    Route m_rerunRoute = Route::Auto;
     bool m_fetching = false; // until the chunk's result is handled, not just computed
     CancelToken m_cancel;
     CancelToken m_countCancel;

@@ -192,13 +192,21 @@ void ResultView::chooseExport(Format format)
 
 QFuture<Outcome<qint64>> ResultView::exportTo(const QString &path, Format format)
 {
-    if (!m_model->sql().isEmpty() && m_model->manager())
-        return exportQuery(m_model->manager(), m_model->database(), m_model->sql(), path, format);
-    // A complete result held in memory (a statement that was not streamed).
+    if (m_model->canRerun())
+        return exportQuery(m_model->manager(), m_model->database(), m_model->sql(), path, format,
+                           m_model->rerunRoute());
+    // A result that must not run again (it wrote) is held whole in memory:
+    // export exactly what was fetched.
     ResultSet rows(m_model->columns(), {});
     for (int r = 0; r < m_model->rowCount(); ++r)
-        for (int c = 0; c < m_model->columnCount(); ++c)
-            rows.append(*m_model->valueAt(r, c));
+        for (int c = 0; c < m_model->columnCount(); ++c) {
+            const Value *v = m_model->valueAt(r, c);
+            if (!v) {
+                return QtFuture::makeReadyFuture(Outcome<qint64>(Error::invalid(
+                    tr("row %1 is no longer in memory; run the query again to export it").arg(r + 1))));
+            }
+            rows.append(*v);
+        }
     return QtConcurrent::run([rows, path, format]() -> Outcome<qint64> {
         QSaveFile f(path);
         if (!f.open(QIODevice::WriteOnly))
@@ -214,12 +222,13 @@ QFuture<Outcome<qint64>> ResultView::exportTo(const QString &path, Format format
 }
 
 QFuture<Outcome<qint64>> exportQuery(Manager *manager, const QString &database, const QString &sql,
-                                     const QString &path, Format format)
+                                     const QString &path, Format format, Route route)
 {
-    return QtConcurrent::run([manager, database, sql, path, format]() -> Outcome<qint64> {
+    return QtConcurrent::run([manager, database, sql, path, format, route]() -> Outcome<qint64> {
         ExecOptions o;
-        o.route = Route::Auto;
+        o.route = route;
         o.record = false;
+        o.onlyIfReadOnly = true;
         auto s = await(manager->stream(database, sql, {}, o));
         if (!s)
             return s.error();

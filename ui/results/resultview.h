@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/outcome.h>
+#include <core/params.h>
 #include <core/rowformat.h>
 
 #include <QFuture>
@@ -49,10 +50,11 @@ private:
     bool m_sliding = false;
 };
 
-/// Runs a query again and writes all its rows to path as CSV (as sqlite3
-/// -csv -header writes it) or JSON, atomically (QSaveFile). Runs on a
-/// thread of its own; the Manager's pool serves the query.
+/// Runs a read-only query again and writes all its rows to path as CSV (as
+/// sqlite3 -csv -header writes it) or JSON, atomically (QSaveFile). Runs on
+/// a thread of its own; the Manager's pool serves the query, on the route
+/// given. A statement that writes is refused, never run again.
 QFuture<Outcome<qint64>> exportQuery(Manager *manager, const QString &database, const QString &sql,
-                                     const QString &path, Format format);
+                                     const QString &path, Format format, Route route = Route::Auto);
 
 } // namespace Litehouse

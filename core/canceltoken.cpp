@@ -23,6 +23,12 @@ bool CancelToken::attach(sqlite3 *db) const
     return !m_state->cancelled.load(std::memory_order_relaxed);
 }
 
+bool CancelToken::isRunning() const
+{
+    std::lock_guard lock(m_state->mutex);
+    return m_state->running != nullptr;
+}
+
 void CancelToken::detach() const
 {
     std::lock_guard lock(m_state->mutex);

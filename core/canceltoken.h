@@ -25,6 +25,9 @@ public:
     /// cancel() can interrupt it. Returns false when already cancelled.
     bool attach(sqlite3 *db) const;
     void detach() const;
+    /// Whether the task is running on a connection now (SQLite would be
+    /// interrupted by cancel()); for status displays and tests.
+    bool isRunning() const;
     /// Internal: the flag a progress handler polls.
     const std::atomic<bool> *flag() const { return &m_state->cancelled; }
     /// Internal: whether another copy of this token exists. When none does,

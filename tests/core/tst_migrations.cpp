@@ -627,8 +627,8 @@ private Q_SLOTS:
         QVERIFY(!future.isFinished());
         o.cancel.cancel();
         auto r = await(future);
-        QVERIFY(t.elapsed() < 10000);
         QVERIFY(!r.ok());
+        // Interrupted, not Locked: the cancel ended the wait, not the timeout.
         QCOMPARE(r.error().kind(), Error::Kind::Interrupted);
         QVERIFY(!QFile::exists(c.db));
     }

@@ -393,8 +393,10 @@ private Q_SLOTS:
         QTest::mouseClick(sp.createButton(), Qt::LeftButton);
         QVERIFY(!sp.errorText().isEmpty()); // the reason, at once
         QVERIFY(!sp.isBusy());
-        QTest::qWait(100);
-        QCOMPARE(ops.count(), 0); // nothing was sent
+        // Nothing was sent: the next operation is the first the manager reports.
+        QVERIFY(exec(m, db, QStringLiteral("SELECT 'barrier'")));
+        QTRY_COMPARE(ops.count(), 1);
+        QCOMPARE(ops.at(0).at(0).value<OperationRecord>().sql, QStringLiteral("SELECT 'barrier'"));
         QCOMPARE(done.count(), 0);
         QVERIFY(sp.savepoints().isEmpty());
         QVERIFY(realAutocommit(m, db));
@@ -441,8 +443,9 @@ private Q_SLOTS:
         QVERIFY(again.isFinished());
         QVERIFY(again.result().ok());
         QVERIFY(again.result().value().active);
-        QTest::qWait(50);
-        QCOMPARE(ops.count(), 0);
+        QVERIFY(exec(m, db, QStringLiteral("SELECT 'barrier'")));
+        QTRY_COMPARE(ops.count(), 1); // the barrier only: nothing was begun
+        QCOMPARE(ops.at(0).at(0).value<OperationRecord>().sql, QStringLiteral("SELECT 'barrier'"));
 
         QVERIFY(exec(m, db, QStringLiteral("INSERT INTO t VALUES (1)")));
         QCOMPARE(countRows(m, db, Route::Writer), 1);

@@ -259,6 +259,34 @@ private Q_SLOTS:
         QCOMPARE(count.value().rows.at(0, 0).toInt(), 2000);
     }
 
+    void aResultReadHalfwayDoesNotBlockTheNextRun()
+    {
+        // A read of session state stays on the session, its statement open
+        // while the grid has more to fetch. The next run closes it first:
+        // VACUUM refuses to run beside an open statement.
+        const QString db = m_dir.filePath(QStringLiteral("halfway.db"));
+        Manager m;
+        QVERIFY(await(m.open(db)).ok());
+        QueryTab tab(&m);
+        tab.setDatabase(db);
+        auto runIn = [&tab](const QString &sql) {
+            QSignalSpy done(&tab, &QueryTab::runFinished);
+            tab.editor()->setPlainText(sql);
+            tab.run(QueryTab::Scope::All);
+            return done.wait(30000) && done.at(0).at(0).toBool();
+        };
+        QVERIFY2(runIn(QStringLiteral("CREATE TEMP TABLE big AS WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                                      " FROM c WHERE i < 5000) SELECT i FROM c; SELECT * FROM big;")),
+                 qPrintable(tab.errorText()));
+        QTRY_VERIFY_WITH_TIMEOUT(tab.resultCount() == 1 && tab.resultModel(0)->rowCount() > 0
+                                     && !tab.resultModel(0)->isFetching(), 30000);
+        QVERIFY(!tab.resultModel(0)->atEnd()); // more to fetch: the statement is open
+        QVERIFY2(runIn(QStringLiteral("VACUUM;")), qPrintable(tab.errorText()));
+        QVERIFY2(runIn(QStringLiteral("SELECT count(*) FROM big;")), qPrintable(tab.errorText()));
+        QTRY_VERIFY_WITH_TIMEOUT(tab.resultCount() == 1 && tab.resultModel(0)->rowCount() == 1, 30000);
+        QCOMPARE(tab.resultModel(0)->valueAt(0, 0)->toInt(), 5000);
+    }
+
     void exportRefusesToRunAStatementThatWrites()
     {
         const QString db = m_dir.filePath(QStringLiteral("refuse.db"));

@@ -129,7 +129,12 @@ void QueryTab::clearResults()
     while (m_tabs->count() > 1) {
         QWidget *w = m_tabs->widget(0);
         m_tabs->removeTab(0);
-        w->deleteLater(); // its model closes its stream
+        // Its stream closes now, before the next run's statements queue up
+        // behind it on the session (VACUUM and DETACH refuse to run beside
+        // an open statement).
+        if (auto *v = qobject_cast<ResultView *>(w))
+            v->resultModel()->clear();
+        w->deleteLater();
     }
     m_resultNumber = 0;
 }

@@ -244,7 +244,7 @@ void HealthMonitor::finish(const std::shared_ptr<Watch> &w, const Probe &probe)
             const qint64 held = t.since.msecsTo(QDateTime::currentDateTimeUtc());
             if (held > m_lockThresholdMs) {
                 p.state = State::Degraded;
-                p.reason = QStringLiteral("a transaction has held the writer for %1 s").arg(held / 1000.0, 0, 'f', 1);
+                p.reason = QStringLiteral("a transaction has been open for %1 s; other writes wait for it").arg(held / 1000.0, 0, 'f', 1);
             }
         }
     }

@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <sqlite3.h>
+
 namespace LitehouseCli {
 
 using namespace Litehouse;
@@ -12,6 +14,7 @@ int runQuery(CliContext &ctx, QStringList args)
 {
     Params params;
     Format format = Format::Table;
+    bool create = false;
     QStringList positional;
     for (qsizetype i = 0; i < args.size();) {
         const QString a = args.at(i);
@@ -29,6 +32,9 @@ int runQuery(CliContext &ctx, QStringList args)
             if (eq <= 0)
                 return ctx.usage(QStringLiteral("--named takes NAME=VALUE, got \"%1\"").arg(v));
             params.bind(v.left(eq), Value::fromLiteral(v.mid(eq + 1)));
+        } else if (a == QLatin1String("--create")) {
+            create = true;
+            args.removeAt(i);
         } else if (a == QLatin1String("--format")) {
             const QString v = takeValue(args, i, &err);
             if (!err.isEmpty())
@@ -55,8 +61,15 @@ int runQuery(CliContext &ctx, QStringList args)
     const QString sql = positional.at(1);
     if (isBlankSql(sql.toUtf8()))
         return ctx.usage(QStringLiteral("no SQL given"));
-    if (!ctx.open(path))
-        return Failed;
+    // A mistyped path must not become a new, empty database.
+    OpenOptions open;
+    open.create = create;
+    if (auto o = await(ctx.manager().open(path, open)); !o) {
+        const Error &e = o.error();
+        if (!create && e.kind() == Error::Kind::Io && e.extendedCode() == SQLITE_CANTOPEN)
+            return ctx.fail(QStringLiteral("%1 (--create makes a new database)").arg(e.message()));
+        return ctx.fail(e.message());
+    }
     ExecOptions opts;
     opts.route = Route::Writer;
     auto r = await(ctx.manager().executeScript(path, sql, params, opts));
@@ -65,6 +78,16 @@ int runQuery(CliContext &ctx, QStringList args)
     for (const StatementResult &s : r.value().statements)
         if (s.returnsRows)
             writeRows(ctx.out(), s.rows, format);
+    // The process ends here, and SQLite would roll an open transaction back
+    // without a word: say so, and fail, rather than exit 0 with nothing saved.
+    if (ctx.manager().transactionState(path).active) {
+        auto rb = await(ctx.manager().rollback(path));
+        return ctx.fail(rb ? QStringLiteral("the SQL left a transaction open (BEGIN or SAVEPOINT without COMMIT or "
+                                            "RELEASE); it was rolled back and nothing it changed was saved. End it "
+                                            "with COMMIT to keep it.")
+                           : QStringLiteral("the SQL left a transaction open (BEGIN or SAVEPOINT without COMMIT or "
+                                            "RELEASE), and rolling it back failed: %1").arg(rb.error().message()));
+    }
     return Ok;
 }
 

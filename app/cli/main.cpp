@@ -13,7 +13,7 @@ namespace LitehouseCli {
 const QList<Command> &commands()
 {
     static const QList<Command> all = {
-        {"query", "query DB SQL [--param VALUE]... [--named NAME=VALUE]... [--format table|csv|json]", runQuery},
+        {"query", "query DB SQL [--create] [--param VALUE]... [--named NAME=VALUE]... [--format table|csv|json]", runQuery},
         {"migrate",
          "migrate status|up|down|validate DB --dir DIR [--target N] [--dry-run] [--json] [--allow-changed] "
          "[--allow-out-of-order] [--lock-timeout SECONDS]",

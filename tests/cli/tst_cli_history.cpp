@@ -60,7 +60,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(cliPath()));
         m_db = p(QStringLiteral("work.db"));
         m_hist = p(QStringLiteral("hist/history.db"));
-        QCOMPARE(hist({QStringLiteral("query"), m_db, QStringLiteral("CREATE TABLE t(x) -- setup")}).exitCode, 0);
+        QCOMPARE(hist({QStringLiteral("query"), QStringLiteral("--create"), m_db, QStringLiteral("CREATE TABLE t(x) -- setup")}).exitCode, 0);
         QCOMPARE(hist({QStringLiteral("query"), m_db, QStringLiteral("INSERT INTO t VALUES (?) -- setup"), QStringLiteral("--param"),
                        QStringLiteral("=2+3")}).exitCode, 0);
         QCOMPARE(hist({QStringLiteral("query"), m_db, QStringLiteral("\t-- leading comment\nSELECT x, 'a,\"b\"' FROM t")}).exitCode, 0);
@@ -92,7 +92,7 @@ private Q_SLOTS:
     {
         QTemporaryDir home;
         const QString db = home.filePath(QStringLiteral("d.db"));
-        QCOMPARE(runWithDataHome(home.path(), {QStringLiteral("query"), db, QStringLiteral("SELECT 1")}).exitCode, 0);
+        QCOMPARE(runWithDataHome(home.path(), {QStringLiteral("query"), db, QStringLiteral("SELECT 1"), QStringLiteral("--create")}).exitCode, 0);
         const QString defaultDb = home.filePath(QStringLiteral("Litehouse/litehouse/history.db"));
         QVERIFY(QFile::exists(defaultDb));
         auto count = [&] {

@@ -1,5 +1,6 @@
 #include "../core/testutil.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -121,6 +122,35 @@ private Q_SLOTS:
         const CliRun notDb = runCli({QStringLiteral("query"), QStringLiteral(SRC_FILE), QStringLiteral("SELECT 1")});
         QCOMPARE(notDb.exitCode, 1);
         QVERIFY(notDb.err.contains("not a database"));
+    }
+
+    void aMissingDatabaseIsAnErrorUnlessCreated()
+    {
+        const QString typo = m_dir.filePath(QStringLiteral("clii.db"));
+        const CliRun r = runCli({QStringLiteral("query"), typo, QStringLiteral("CREATE TABLE t(x)")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("does not exist") && r.err.contains("--create"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(typo));
+        const CliRun made = runCli({QStringLiteral("query"), QStringLiteral("--create"), typo, QStringLiteral("CREATE TABLE t(x)")});
+        QCOMPARE(made.exitCode, 0);
+        QCOMPARE(sqlite3Shell(typo, {}, ".tables\n").trimmed(), QByteArray("t"));
+    }
+
+    void aTransactionLeftOpenFailsAndSaysSo()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("open-tx.db"));
+        QCOMPARE(runCli({QStringLiteral("query"), QStringLiteral("--create"), db, QStringLiteral("CREATE TABLE t(x)")}).exitCode, 0);
+        for (const QString &sql : {QStringLiteral("BEGIN; INSERT INTO t VALUES (1);"),
+                                   QStringLiteral("SAVEPOINT s; INSERT INTO t VALUES (2); SELECT count(*) FROM t;")}) {
+            const CliRun r = runCli({QStringLiteral("query"), db, sql});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("transaction open") && r.err.contains("rolled back"), r.err.constData());
+            QCOMPARE(sqlite3Shell(db, {}, "SELECT count(*) FROM t;\n").trimmed(), QByteArray("0"));
+        }
+        // Ended, it is kept.
+        const CliRun ok = runCli({QStringLiteral("query"), db, QStringLiteral("BEGIN; INSERT INTO t VALUES (3); COMMIT;")});
+        QCOMPARE(ok.exitCode, 0);
+        QCOMPARE(sqlite3Shell(db, {}, "SELECT count(*) FROM t;\n").trimmed(), QByteArray("1"));
     }
 };
 

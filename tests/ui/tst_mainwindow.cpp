@@ -1,6 +1,7 @@
 #include <editor/sqleditor.h>
 #include <mainwindow/mainwindow.h>
 #include <query/querytab.h>
+#include <query/tabstore.h>
 #include <results/resultmodel.h>
 #include <results/resultview.h>
 
@@ -11,6 +12,10 @@
 #include <QTranslator>
 #include <QCompleter>
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QDir>
+#include <QProcess>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,7 +35,7 @@ class TestMainWindow : public QObject
     bool openDb(MainWindow &w, const QString &name, const QString &script = {})
     {
         QSignalSpy opened(&w, &MainWindow::databaseOpened);
-        w.openDatabase(m_dir.filePath(name), script);
+        w.openDatabase(m_dir.filePath(name), script, false, /*create=*/true);
         return opened.wait(10000);
     }
     QString state() const { return m_dir.filePath(QStringLiteral("state")); }
@@ -126,7 +131,7 @@ private Q_SLOTS:
         QCOMPARE(w.editor()->errorPosition(), int(sql.indexOf(QStringLiteral("ANDD"))));
     }
 
-    void cancelAnswersWithin100ms()
+    void escCancelsARunningQuery()
     {
         Manager m;
         MainWindow w(&m, nullptr, state());
@@ -223,6 +228,25 @@ private Q_SLOTS:
         QCOMPARE(a.at(0).toObject().value(QStringLiteral("b")).toString(), QStringLiteral("x\ty"));
     }
 
+    void aMissingFileIsAnErrorNotANewDatabase()
+    {
+        // What Open Recent, drag and drop and the command line do with a
+        // path that is gone (or mistyped): say so, and make no file.
+        Manager m;
+        MainWindow w(&m, nullptr, state());
+        const QString gone = m_dir.filePath(QStringLiteral("moved-away.db"));
+        w.openDatabase(gone);
+        QTRY_VERIFY_WITH_TIMEOUT(w.errorText().contains(QStringLiteral("does not exist")), 10000);
+        QVERIFY2(w.errorText().contains(QStringLiteral("New Database")), qPrintable(w.errorText()));
+        QVERIFY(!QFileInfo::exists(gone));
+        QVERIFY(w.openDatabases().isEmpty());
+        // New Database does make it.
+        QSignalSpy opened(&w, &MainWindow::databaseOpened);
+        w.openDatabase(gone, {}, false, /*create=*/true);
+        QVERIFY(opened.wait(10000));
+        QVERIFY(QFileInfo::exists(gone));
+    }
+
     void firstStartSignalsTabsRestoredAfterConstruction()
     {
         // main() connects after constructing the window (to run the demo
@@ -257,6 +281,73 @@ private Q_SLOTS:
         QVERIFY(w.tab(1)->editor()->toPlainText().contains(QStringLiteral("SELECT 'second tab'; -- größe")));
         QVERIFY(w.tab(1)->editor()->toPlainText().contains(QStringLiteral("typed")));
         QCOMPARE(w.currentTab(), w.tab(1));
+    }
+
+    void steadyTypingIsSavedAndSurvivesAKill()
+    {
+        // A key every 20 ms never leaves the 300 ms pause a save waits for:
+        // the save's maximum delay must write it anyway, while typing goes
+        // on. Then SIGKILL, and the text comes back.
+        const QString dir = m_dir.filePath(QStringLiteral("killed"));
+        const QString app = QStringLiteral("tst_mainwindow_kill");
+        QProcess helper;
+        helper.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        helper.start(QStringLiteral(TYPING_HELPER), {dir, app});
+        QVERIFY(helper.waitForStarted(30000));
+        qint64 typed = 0;
+        auto typedSoFar = [&helper, &typed] {
+            const QList<QByteArray> lines = helper.readAllStandardOutput().trimmed().split('\n');
+            if (!lines.last().isEmpty())
+                typed = qMax(typed, lines.last().toLongLong());
+            return typed;
+        };
+        auto saved = [&dir] {
+            qint64 best = 0;
+            for (const QFileInfo &f : QDir(dir).entryInfoList({QStringLiteral("*.sql")}, QDir::Files))
+                best = qMax(best, f.size());
+            return best;
+        };
+        // Saved while the typing goes on past it.
+        qint64 onDisk = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((onDisk = saved()) >= 10 && typedSoFar() > onDisk + 10
+                                     && helper.state() == QProcess::Running,
+                                 60000);
+        helper.kill(); // SIGKILL: no destructor runs, nothing is flushed
+        QVERIFY(helper.waitForFinished(30000));
+        QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
+
+        const QString ownName = QCoreApplication::applicationName();
+        QCoreApplication::setApplicationName(app); // the helper's settings: its list of tabs
+        const auto restoreName = qScopeGuard([&ownName] { QCoreApplication::setApplicationName(ownName); });
+        Manager m;
+        MainWindow w(&m, nullptr, dir);
+        QSignalSpy restored(&w, &MainWindow::tabsRestored);
+        QVERIFY(restored.count() == 1 || restored.wait(10000));
+        const QString text = w.currentTab()->editor()->toPlainText();
+        QVERIFY2(text.size() >= onDisk, qPrintable(QString::number(text.size())));
+        QVERIFY(text.size() <= typedSoFar());
+        QCOMPARE(text, QString(text.size(), QLatin1Char('x')));
+    }
+
+    void aTabThatCannotBeSavedSaysSoAndStaysPending()
+    {
+        // The folder cannot be made: a file stands where it should be.
+        const QString blocker = m_dir.filePath(QStringLiteral("not-a-folder"));
+        QFile f(blocker);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        TabStore store(blocker + QStringLiteral("/tabs"));
+        QSignalSpy failed(&store, &TabStore::saveFailed);
+        store.save(QStringLiteral("t1"), QStringLiteral("SELECT 'kept';"));
+        store.flush();
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("t1.sql")), qPrintable(failed.at(0).at(0).toString()));
+        // Still pending: once the folder can be made, the next save writes it.
+        QVERIFY(QFile::remove(blocker));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(blocker + QStringLiteral("/tabs/t1.sql")), 30000);
+        QFile saved(blocker + QStringLiteral("/tabs/t1.sql"));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), QByteArray("SELECT 'kept';"));
     }
 
     void completionOffersKeywordsAndSchemaNames()

@@ -73,7 +73,7 @@ private Q_SLOTS:
         MainWindow w(&m, nullptr, m_dir.filePath(QStringLiteral("state")));
         const QString db = m_dir.filePath(QStringLiteral("mig.db"));
         QSignalSpy opened(&w, &MainWindow::databaseOpened);
-        w.openDatabase(db);
+        w.openDatabase(db, {}, false, /*create=*/true);
         QVERIFY(opened.wait(10000));
         MigrationsDialog *d = w.openMigrations(db);
         QVERIFY(d->isVisible());

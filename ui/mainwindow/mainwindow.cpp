@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include <sqlite3.h>
+
 #include "browser/tablebrowser.h"
 #include "editor/sqleditor.h"
 #include "mainwindow/theme.h"
@@ -54,6 +56,7 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
                                ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tabs")
                                : stateDir,
                            this);
+    connect(m_store, &TabStore::saveFailed, this, &MainWindow::showError);
 
     m_tabs = new QTabWidget;
     m_tabs->setTabsClosable(true);
@@ -387,16 +390,25 @@ void MainWindow::createDatabase()
     const QString path = QFileDialog::getSaveFileName(this, tr("New Database"), QString(),
                                                       tr("SQLite databases (*.db *.sqlite *.sqlite3)"));
     if (!path.isEmpty())
-        openDatabase(path);
+        openDatabase(path, {}, false, /*create=*/true);
 }
 
-void MainWindow::openDatabase(const QString &path, const QString &creationScript, bool readOnly)
+void MainWindow::openDatabase(const QString &path, const QString &creationScript, bool readOnly, bool create)
 {
     OpenOptions o;
     o.readOnly = readOnly;
-    whenDone(this, m_manager->open(path, o), [this, creationScript](const Outcome<DatabaseInfo> &r) {
+    // Only New Database (and a database that comes with its creation
+    // script, like the demo) makes a file: a stale Open Recent entry, a
+    // dropped file that moved, or a typo says so instead of opening an
+    // empty database under that name.
+    o.create = create || !creationScript.isEmpty();
+    whenDone(this, m_manager->open(path, o), [this, creationScript, create = o.create](const Outcome<DatabaseInfo> &r) {
         if (!r) {
-            showError(r.error().message());
+            // The core's "does not exist" (a directory is CANTOPEN_ISDIR).
+            if (!create && r.error().kind() == Error::Kind::Io && r.error().extendedCode() == SQLITE_CANTOPEN)
+                showError(tr("%1 (File ▸ New Database… creates a new one)").arg(r.error().message()));
+            else
+                showError(r.error().message());
             return;
         }
         const DatabaseInfo info = r.value();

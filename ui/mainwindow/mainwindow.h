@@ -40,8 +40,11 @@ public:
     explicit MainWindow(Manager *manager, QWidget *parent = nullptr, const QString &stateDir = {});
     ~MainWindow() override;
 
-    /// Opens a database (asynchronously); with a script, runs it first when the file is new.
-    void openDatabase(const QString &path, const QString &creationScript = {}, bool readOnly = false);
+    /// Opens a database (asynchronously); with a script, runs it first when
+    /// the file is new. A missing file is an error unless create is set or a
+    /// creation script is given.
+    void openDatabase(const QString &path, const QString &creationScript = {}, bool readOnly = false,
+                      bool create = false);
     QString currentDatabase() const;
     QStringList openDatabases() const { return m_databases; }
     /// The current query tab; nullptr when the current tab is a table browser.

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QPointer>
 #include <QSaveFile>
 #include <QtConcurrent>
 
@@ -13,6 +14,10 @@ TabStore::TabStore(QString dir, QObject *parent) : QObject(parent), m_dir(std::m
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &TabStore::flush);
+    // Not restarted by later keystrokes, unlike the debounce.
+    m_maxDelay.setSingleShot(true);
+    m_maxDelay.setInterval(2000);
+    connect(&m_maxDelay, &QTimer::timeout, this, &TabStore::flush);
 }
 
 TabStore::~TabStore()
@@ -25,6 +30,8 @@ void TabStore::save(const QString &id, const QString &text)
 {
     m_pending.insert(id, text);
     m_debounce.start();
+    if (!m_maxDelay.isActive())
+        m_maxDelay.start();
 }
 
 void TabStore::remove(const QString &id)
@@ -36,20 +43,43 @@ void TabStore::remove(const QString &id)
 
 void TabStore::flush()
 {
+    m_debounce.stop();
+    m_maxDelay.stop();
     if (m_pending.isEmpty())
         return;
     const QHash<QString, QString> batch = std::exchange(m_pending, {});
     const QString dir = m_dir;
-    m_io.start([dir, batch] {
+    QPointer<TabStore> self(this);
+    m_io.start([self, dir, batch] {
         QDir().mkpath(dir);
         for (auto it = batch.begin(); it != batch.end(); ++it) {
-            QSaveFile f(dir + QLatin1Char('/') + it.key() + QStringLiteral(".sql"));
-            if (f.open(QIODevice::WriteOnly)) {
-                f.write(it.value().toUtf8());
-                f.commit();
+            const QString path = dir + QLatin1Char('/') + it.key() + QStringLiteral(".sql");
+            QSaveFile f(path);
+            const QByteArray bytes = it.value().toUtf8();
+            const bool ok = f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() && f.commit();
+            if (!ok) {
+                const QString message = tr("Could not save the editor tab to %1: %2").arg(path, f.errorString());
+                // Back on the UI thread (the store may be gone by then).
+                QMetaObject::invokeMethod(
+                    self, [self, id = it.key(), text = it.value(), message] {
+                        if (self)
+                            self->failed(id, text, message);
+                    },
+                    Qt::QueuedConnection);
             }
         }
     });
+}
+
+void TabStore::failed(const QString &id, const QString &text, const QString &message)
+{
+    // A newer text typed meanwhile supersedes the one that failed; either
+    // way the next save tries again, and nothing typed is dropped.
+    if (!m_pending.contains(id))
+        m_pending.insert(id, text);
+    if (!m_maxDelay.isActive())
+        m_maxDelay.start();
+    Q_EMIT saveFailed(message);
 }
 
 QFuture<QHash<QString, QString>> TabStore::load(const QStringList &ids) const

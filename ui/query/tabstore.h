@@ -11,7 +11,9 @@ namespace Litehouse {
 
 /// Keeps the editor tabs' text on disk as the user types, so they come back
 /// after a crash or restart. Writes run on a thread of their own (never the
-/// UI thread), debounced, each file replaced atomically.
+/// UI thread), each file replaced atomically. A save waits for a pause in
+/// typing (300 ms), but never longer than maxDelayMs after the first
+/// unsaved keystroke, so steady typing is saved too.
 class TabStore final : public QObject
 {
     Q_OBJECT
@@ -30,11 +32,22 @@ public:
     /// Writes everything pending now.
     void flush();
     QString directory() const { return m_dir; }
+    /// The longest a typed change waits for its save (default 2 s).
+    void setMaxDelay(int ms) { m_maxDelay.setInterval(ms); }
+    int maxDelay() const { return m_maxDelay.interval(); }
+
+Q_SIGNALS:
+    /// A tab's text could not be written (disk full, folder not writable);
+    /// it stays pending and is tried again at the next save.
+    void saveFailed(const QString &message);
 
 private:
+    void failed(const QString &id, const QString &text, const QString &message);
+
     QString m_dir;
     QHash<QString, QString> m_pending;
     QTimer m_debounce;
+    QTimer m_maxDelay;
     mutable QThreadPool m_io;
 };
 

@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "hardening.h"
 
 #include "logging.h"
 
@@ -292,11 +293,12 @@ Outcome<Done> Connection::open(const OpenOptions &options)
     }
     sqlite3_extended_result_codes(m_db, 1);
     // Safe defaults for files from anywhere.
-    sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
-    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
-    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+    if (auto h = hardenConnection(m_db); !h) {
+        Error e = h.error();
+        e.withDatabase(m_path);
+        close();
+        return e;
+    }
     sqlite3_busy_timeout(m_db, options.busyTimeoutMs);
     sqlite3_progress_handler(m_db, 1000, &Connection::progressHandler, this);
 

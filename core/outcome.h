@@ -20,9 +20,11 @@ public:
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
-    const T &value() const { return *m_value; }
-    T &value() { return *m_value; }
-    T take() { return std::move(*m_value); }
+    /// The value; reading it from an error is a bug, and stops the program
+    /// with the error's message rather than reading what is not there.
+    const T &value() const { checked(); return *m_value; }
+    T &value() { checked(); return *m_value; }
+    T take() { checked(); return std::move(*m_value); }
     const Error &error() const { return m_error; }
 
     // A worker allocates the copy a QFuture stores and the caller frees it:
@@ -31,6 +33,12 @@ public:
     static void operator delete(void *p, std::size_t bytes) noexcept { detail::poolFree(p, bytes); }
 
 private:
+    void checked() const
+    {
+        if (Q_UNLIKELY(!m_value))
+            qFatal("Outcome::value() read from an error: %s", qPrintable(m_error.message()));
+    }
+
     std::optional<T> m_value;
     Error m_error;
 };

@@ -67,6 +67,11 @@ QFuture<Outcome<ResultSet>> QueryStream::fetch(int maxRows, const CancelToken &c
 {
     auto promise = makePromise<Outcome<ResultSet>>();
     auto future = promise->future();
+    if (d->atEnd.load()) {
+        // Read to the end or closed (its lane may be gone): nothing more.
+        fulfil(*promise, ResultSet(d->columns, d->declTypes));
+        return future;
+    }
     auto state = d;
     Task t;
     t.fail = [promise](const Error &e) { fulfil(*promise, e); };

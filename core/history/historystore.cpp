@@ -1,5 +1,6 @@
 #include "historystore.h"
 
+#include "../hardening.h"
 #include "../logging.h"
 #include "../tsan_p.h"
 
@@ -163,8 +164,13 @@ Outcome<Done> HistoryStore::ensureOpen(sqlite3 *&db)
         db = nullptr;
         return e;
     }
-    sqlite3_busy_timeout(db, 5000);
     sqlite3_extended_result_codes(db, 1);
+    if (auto h = hardenConnection(db); !h) {
+        sqlite3_close(db);
+        db = nullptr;
+        return Error(h.error()).withMessage(QStringLiteral("history %1: %2").arg(m_path, h.error().message()));
+    }
+    sqlite3_busy_timeout(db, 5000);
     // WAL and synchronous=NORMAL: a committed flush survives a killed process.
     if (!exec(db, "PRAGMA journal_mode=WAL") || !exec(db, "PRAGMA synchronous=NORMAL")
         || !exec(db, "CREATE TABLE IF NOT EXISTS history("

@@ -1,5 +1,6 @@
 #include "maintenance.h"
 
+#include "../hardening.h"
 #include "../processlock.h"
 #include "../sqlclassify.h"
 
@@ -173,6 +174,8 @@ QFuture<Outcome<Done>> Maintenance::vacuumInto(const QString &path, bool overwri
         auto closeDb = qScopeGuard([&] { sqlite3_close_v2(db); });
         if (rc != SQLITE_OK)
             return Error::sqlite(sqlite3_extended_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)));
+        if (auto h = hardenConnection(db); !h)
+            return h.error();
         sqlite3_busy_timeout(db, 5000);
         sqlite3_progress_handler(db, 1000, [](void *token) -> int {
             return static_cast<const CancelToken *>(token)->isCancelled() ? 1 : 0;
@@ -240,6 +243,10 @@ QFuture<Outcome<BackupResult>> Maintenance::backup(const QString &path, const Ba
             const QString msg = QStringLiteral("cannot create %1: %2").arg(partial, QString::fromUtf8(sqlite3_errmsg(dest)));
             dropDest();
             return Error(Error::Kind::Io, msg);
+        }
+        if (auto h = hardenConnection(dest); !h) {
+            dropDest();
+            return h.error();
         }
         sqlite3_backup *b = sqlite3_backup_init(dest, "main", src, "main");
         if (!b) {

@@ -13,11 +13,64 @@
 
 #include <limits>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <sqlite3.h>
 
 namespace Litehouse {
 
 namespace {
+
+int syncPath(const QByteArray &path, int flags)
+{
+    const int fd = ::open(path.constData(), flags | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    return rc;
+}
+
+// Puts a finished copy (backup, VACUUM INTO) in place of target so that
+// target is, at every moment and after a crash or power loss, either the old
+// file whole or the new one whole: the copy is synced, renamed over target
+// (rename is atomic), and the folder is synced so the rename lasts. Without
+// overwrite, link() refuses an existing target just as atomically. On any
+// failure the copy is removed and target is left as it was.
+Outcome<Done> replaceFile(const QString &partial, const QString &target, bool overwrite)
+{
+    const QByteArray from = QFile::encodeName(partial);
+    const QByteArray to = QFile::encodeName(target);
+    auto fail = [&](const QString &what) -> Outcome<Done> {
+        const QString reason = QString::fromLocal8Bit(strerror(errno));
+        QFile::remove(partial);
+        return Error(Error::Kind::Io, QStringLiteral("%1: %2").arg(what, reason));
+    };
+    if (syncPath(from, O_RDONLY) != 0)
+        return fail(QStringLiteral("cannot write %1 to disk").arg(partial));
+    if (overwrite) {
+        if (::rename(from.constData(), to.constData()) != 0)
+            return fail(QStringLiteral("cannot move the copy into place at %1").arg(target));
+    } else {
+        if (::link(from.constData(), to.constData()) != 0) {
+            if (errno == EEXIST) {
+                QFile::remove(partial);
+                return Error(Error::Kind::Io, QStringLiteral("%1 appeared meanwhile; refusing to overwrite it").arg(target));
+            }
+            return fail(QStringLiteral("cannot move the copy into place at %1").arg(target));
+        }
+        ::unlink(from.constData());
+    }
+    // The copy is in place; a failed folder sync only weakens what survives
+    // a power loss, so it is reported rather than undone.
+    if (syncPath(QFile::encodeName(QFileInfo(target).absolutePath()), O_RDONLY | O_DIRECTORY) != 0)
+        return Error(Error::Kind::Io, QStringLiteral("%1 is in place, but its folder could not be synced: %2")
+                                          .arg(target, QString::fromLocal8Bit(strerror(errno))));
+    return Done{};
+}
 
 template<typename R>
 QFuture<Outcome<R>> ready(Error e)
@@ -160,12 +213,16 @@ QFuture<Outcome<Done>> Maintenance::vacuumInto(const QString &path, bool overwri
         return ready<Done>(Error::invalid(QStringLiteral("VACUUM INTO needs a file name")));
     const QString target = QFileInfo(path).absoluteFilePath();
     return run<Done>(Route::Reader, QStringLiteral("VACUUM INTO ?"), [target, overwrite, cancel](Connection &c) -> Outcome<Done> {
-        if (QFileInfo::exists(target)) {
-            if (!overwrite)
-                return Error(Error::Kind::Io, QStringLiteral("%1 exists; refusing to overwrite it").arg(target));
-            if (!QFile::remove(target))
-                return Error(Error::Kind::Io, QStringLiteral("cannot remove %1").arg(target));
-        }
+        if (!overwrite && QFileInfo::exists(target))
+            return Error(Error::Kind::Io, QStringLiteral("%1 exists; refusing to overwrite it").arg(target));
+        // Written beside the target and moved over it only when whole: the
+        // old file stays until then (see replaceFile()).
+        const QString partial = target + QStringLiteral(".litehouse-partial");
+        QFile::remove(partial);
+        auto dropPartial = qScopeGuard([&] {
+            QFile::remove(partial);
+            QFile::remove(partial + QStringLiteral("-journal"));
+        });
         // Reader connections are read-only, and SQLite writes VACUUM INTO's
         // output through the connection that runs it: use a private
         // read-write connection so the writer stays free for the whole copy.
@@ -183,17 +240,17 @@ QFuture<Outcome<Done>> Maintenance::vacuumInto(const QString &path, bool overwri
         sqlite3_stmt *stmt = nullptr;
         rc = sqlite3_prepare_v2(db, "VACUUM INTO ?", -1, &stmt, nullptr);
         if (rc == SQLITE_OK) {
-            const QByteArray file = target.toUtf8();
+            const QByteArray file = partial.toUtf8();
             sqlite3_bind_text(stmt, 1, file.constData(), int(file.size()), SQLITE_TRANSIENT);
             rc = sqlite3_step(stmt);
         }
         sqlite3_finalize(stmt);
-        if (rc == SQLITE_DONE || rc == SQLITE_OK)
-            return Done{};
-        if (rc == SQLITE_INTERRUPT || cancel.isCancelled()) {
-            QFile::remove(target);
-            return Error::interrupted(QStringLiteral("VACUUM INTO %1 cancelled").arg(target));
+        if (rc == SQLITE_DONE || rc == SQLITE_OK) {
+            dropPartial.dismiss();
+            return replaceFile(partial, target, overwrite);
         }
+        if (rc == SQLITE_INTERRUPT || cancel.isCancelled())
+            return Error::interrupted(QStringLiteral("VACUUM INTO %1 cancelled").arg(target));
         return Error::sqlite(sqlite3_extended_errcode(db), QString::fromUtf8(sqlite3_errmsg(db))).withSql(QStringLiteral("VACUUM INTO ?"));
     }, cancel);
 }
@@ -290,17 +347,8 @@ QFuture<Outcome<BackupResult>> Maintenance::backup(const QString &path, const Ba
         }
         sqlite3_close_v2(dest);
         dest = nullptr;
-        if (QFileInfo::exists(target)) {
-            if (!options.overwrite) {
-                QFile::remove(partial);
-                return Error(Error::Kind::Io, QStringLiteral("%1 appeared meanwhile; refusing to overwrite it").arg(target));
-            }
-            QFile::remove(target);
-        }
-        if (!QFile::rename(partial, target)) {
-            QFile::remove(partial);
-            return Error(Error::Kind::Io, QStringLiteral("cannot move the backup into place at %1").arg(target));
-        }
+        if (auto placed = replaceFile(partial, target, options.overwrite); !placed)
+            return placed.error();
         return result;
     };
     return run<BackupResult>(Route::Reader, QStringLiteral("BACKUP TO ?"), std::move(fn), cancel);

@@ -158,6 +158,23 @@ private Q_SLOTS:
         QVERIFY(one.value().truncated);
         auto three = LH_OK(maint.integrityCheck(3));
         QCOMPARE(three.value().problems.size(), 3); // one problem per entry, headings dropped
+
+        // A copy that fails halfway (the damaged pages) leaves the file it
+        // was to replace exactly as it was, and no partial copy.
+        const QString old = path("old-copy.db");
+        QCOMPARE(shellLine(old, QStringLiteral("CREATE TABLE precious(x); INSERT INTO precious VALUES ('old');"
+                                               " SELECT x FROM precious")),
+                 QStringLiteral("old"));
+        QFile oldFile(old);
+        QVERIFY(oldFile.open(QIODevice::ReadOnly));
+        const QByteArray before = oldFile.readAll();
+        oldFile.close();
+        auto copy = await(maint.vacuumInto(old, /*overwrite=*/true));
+        QVERIFY(!copy.ok());
+        QVERIFY2(copy.error().message().contains(QLatin1String("malformed")), qPrintable(copy.error().message()));
+        QVERIFY(oldFile.open(QIODevice::ReadOnly));
+        QCOMPARE(oldFile.readAll(), before);
+        QVERIFY(!QFile::exists(old + QStringLiteral(".litehouse-partial")));
         for (const QString &problem : three.value().problems)
             QVERIFY2(!problem.contains(QLatin1Char('\n')) && !problem.startsWith(QLatin1String("***")), qPrintable(problem));
         auto q = LH_OK(maint.quickCheck(10));
@@ -374,6 +391,26 @@ private Q_SLOTS:
         QCOMPARE(calls, 3);
         QVERIFY(!QFile::exists(path("cancel.bak")));
         QVERIFY(!QFile::exists(path("cancel.bak.litehouse-partial")));
+
+        // Over an existing backup: cancelled, the old one stays whole;
+        // finished, the new one replaces it whole.
+        const QString out = path("kept.bak");
+        QVERIFY(LH_OK(Maintenance(m, p).backup(out)).ok());
+        QVERIFY(LH_OK(m.execute(p, QStringLiteral("INSERT INTO w VALUES (NULL)"))).ok());
+        QCOMPARE(shellLine(out, QStringLiteral("SELECT count(*) FROM w")), QStringLiteral("500"));
+        CancelToken again;
+        opts.overwrite = true;
+        calls = 0;
+        auto r2 = await(Maintenance(m, p).backup(out, opts, [&](const BackupProgress &) {
+            if (++calls == 3)
+                again.cancel();
+        }, again));
+        QVERIFY(!r2.ok());
+        QCOMPARE(shellLine(out, QStringLiteral("SELECT count(*) FROM w")), QStringLiteral("500"));
+        QCOMPARE(shellLine(out, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+        QVERIFY(LH_OK(Maintenance(m, p).backup(out, opts)).ok());
+        QCOMPARE(shellLine(out, QStringLiteral("SELECT count(*) FROM w")), QStringLiteral("501"));
+        QVERIFY(!QFile::exists(out + QStringLiteral(".litehouse-partial")));
     }
 
     void settingsAreValidated()

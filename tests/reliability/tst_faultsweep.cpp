@@ -103,6 +103,7 @@ class TestFaultSweep : public QObject
     QString m_dir;
     FaultVfs &m_vfs = FaultVfs::instance();
     QStringList m_report;
+    QMap<QString, qint64> m_faultsByMode; // over every sweep so far
 
     QString file(const QString &name) const { return m_dir + QLatin1Char('/') + name; }
 
@@ -161,12 +162,20 @@ class TestFaultSweep : public QObject
                 qWarning("%s, %s: still faulting after %lld runs", qPrintable(label), qPrintable(mode.name()), maxN);
                 return false;
             }
+            // Not every kind of call happens in every operation (a small
+            // write never truncates); the sweep as a whole, and each kind
+            // over all sweeps (everyKindOfFaultWasInjected), must inject.
+            m_faultsByMode[mode.name()] += t.faults;
             total->runs += t.runs;
             total->faults += t.faults;
             total->failed += t.failed;
             total->survived += t.survived;
             qInfo("%-34s %-36s calls %4lld  runs %4lld  faults %5lld  errors %4lld  absorbed %4lld", qPrintable(label),
                   qPrintable(mode.name()), n - 1, t.runs, t.faults, t.failed, t.survived);
+        }
+        if (total->faults == 0) {
+            qWarning("%s: no fault was injected in any mode: the sweep proves nothing", qPrintable(label));
+            return false;
         }
         m_report << QStringLiteral("%1: %2 runs, %3 faults injected, %4 reported errors, %5 absorbed")
                         .arg(label).arg(total->runs).arg(total->faults).arg(total->failed).arg(total->survived);
@@ -521,6 +530,66 @@ private Q_SLOTS:
             QStringLiteral("150|113250.0"), QStringLiteral("150|113250.0"), &total));
     }
 
+    // Backup and VACUUM INTO over an existing file: whatever fails, the old
+    // file stays whole (the copy is written beside it, synced, and renamed
+    // over it), and no partial copy is left.
+    void replacingAFileKeepsTheOldOneOnAnyFailure_data()
+    {
+        QTest::addColumn<bool>("vacuum");
+        QTest::newRow("backup") << false;
+        QTest::newRow("VACUUM INTO") << true;
+    }
+
+    void replacingAFileKeepsTheOldOneOnAnyFailure()
+    {
+        QFETCH(bool, vacuum);
+        const QString tag = vacuum ? QStringLiteral("vacuum") : QStringLiteral("backup");
+        const QString tpl = file(tag + QStringLiteral("-over.tpl")), work = file(tag + QStringLiteral("-over.db"));
+        const QString oldTpl = file(tag + QStringLiteral("-old.tpl")), dest = file(tag + QStringLiteral("-over-copy.db"));
+        makeTemplate(tpl, 150, 1500);
+        makeTemplate(oldTpl, 3);
+        const QString oldDigest = QStringLiteral("3|60.0");
+        std::unique_ptr<Manager> m;
+        Tally total;
+        QVERIFY(sweep(QStringLiteral("%1 over an existing file").arg(vacuum ? QStringLiteral("VACUUM INTO") : tag),
+            [&] {
+                m.reset();
+                QVERIFY(copyDatabase(tpl, work));
+                for (const char *s : {"-journal", ".litehouse-partial", ".litehouse-partial-journal"})
+                    QFile::remove(dest + QLatin1String(s));
+                QVERIFY(copyDatabase(oldTpl, dest));
+                m = std::make_unique<Manager>();
+                QVERIFY(await(m->open(work, faultOptions())).ok());
+            },
+            [&]() -> Outcome<Done> {
+                if (vacuum) {
+                    auto r = await(Maintenance(*m, work).vacuumInto(dest, /*overwrite=*/true));
+                    return r.ok() ? Outcome<Done>(Done{}) : done(r.error());
+                }
+                BackupOptions o;
+                o.pagesPerStep = 16;
+                o.overwrite = true;
+                auto r = await(Maintenance(*m, work).backup(dest, o));
+                return r.ok() ? Outcome<Done>(Done{}) : done(r.error());
+            },
+            [&](bool ok) {
+                QString c = managerChecks(*m, work);
+                m.reset();
+                if (!c.isEmpty())
+                    return c;
+                if (QFile::exists(dest + QStringLiteral(".litehouse-partial")))
+                    return QStringLiteral("FAIL a partial copy is left behind");
+                m_vfs.disarm();
+                const QString d = digestOf(dest, tDigest());
+                if (ok && d != QLatin1String("150|113250.0"))
+                    return QStringLiteral("FAIL the new copy holds %1").arg(d);
+                if (!ok && d != oldDigest)
+                    return QStringLiteral("FAIL the old file now holds %1").arg(d);
+                return digestOf(work, tDigest());
+            },
+            QStringLiteral("150|113250.0"), QStringLiteral("150|113250.0"), &total));
+    }
+
     void checkpoint()
     {
         const QString tpl = file(QStringLiteral("ckpt.tpl")), work = file(QStringLiteral("ckpt.db"));
@@ -650,6 +719,14 @@ private Q_SLOTS:
         m_report << QStringLiteral("out of memory (open + insert + select on a Connection): %1 runs, %2 allocations failed, %3 reported errors, %4 rows written")
                         .arg(n).arg(faults).arg(errors).arg(rows);
         qInfo("%s", qPrintable(m_report.last()));
+    }
+
+    // Last: every kind of fault the sweeps arm was injected by one of them.
+    void everyKindOfFaultWasInjected()
+    {
+        QVERIFY(!m_faultsByMode.isEmpty());
+        for (auto it = m_faultsByMode.cbegin(); it != m_faultsByMode.cend(); ++it)
+            QVERIFY2(it.value() > 0, qPrintable(QStringLiteral("%1: never injected").arg(it.key())));
     }
 };
 

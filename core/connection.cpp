@@ -273,6 +273,16 @@ Outcome<Done> Connection::open(const OpenOptions &options)
         if (!fi.exists() && (!options.create || options.readOnly || m_role == Role::Reader))
             return Error(Error::Kind::Io, QStringLiteral("database file does not exist: %1").arg(m_path),
                          SQLITE_CANTOPEN, SQLITE_CANTOPEN).withDatabase(m_path);
+        // SQLite takes a file shorter than its 100-byte header for an empty
+        // database and would write a new one over it: a damaged or foreign
+        // file must say what it is instead.
+        if (fi.exists() && fi.size() > 0 && fi.size() < 100)
+            return Error(Error::Kind::Sqlite,
+                         QStringLiteral("cannot open %1: file is not a database (%2 bytes, too short for an SQLite header)")
+                             .arg(m_path)
+                             .arg(fi.size()),
+                         SQLITE_NOTADB, SQLITE_NOTADB)
+                .withDatabase(m_path);
         m_created = !fi.exists() || fi.size() == 0;
     }
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;

@@ -4,6 +4,7 @@
 #include <core/processlock.h>
 #include <core/querystream.h>
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSemaphore>
@@ -695,16 +696,40 @@ private Q_SLOTS:
     void processLockExcludesSecondHolder()
     {
         const QString p = path("locked.db");
+        const QString dir = path("locked-migrations");
+        QVERIFY(QDir().mkpath(dir));
+        {
+            QFile up(dir + QStringLiteral("/001_one.up.sql"));
+            QVERIFY(up.open(QIODevice::WriteOnly));
+            up.write("CREATE TABLE one(x);");
+        }
+        {
+            Manager m;
+            QVERIFY(LH_OK(m.open(p)).ok());
+        }
         ProcessLock a(p);
         QVERIFY(a.acquire(0).ok());
-        // QLockFile is per process; a second process is the real test.
-        Child other;
-        QVERIFY(other.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("cat %1").arg(ProcessLock::lockPathFor(p))}));
-        other.closeWrite();
-        QVERIFY(other.waitForFinished(30000));
-        QVERIFY(other.takeOutput().startsWith(QByteArray::number(QCoreApplication::applicationPid())));
+        // QLockFile is per process: the real test is a second process that
+        // wants the same lock (litehouse-cli's migration runner takes it).
+        const QStringList migrate{QStringLiteral("--no-history"), QStringLiteral("migrate"), QStringLiteral("up"), p,
+                                  QStringLiteral("--dir"), dir, QStringLiteral("--lock-timeout"), QStringLiteral("0")};
+        Child refused;
+        QVERIFY(refused.start(cliPath(), migrate));
+        refused.closeWrite();
+        QVERIFY(refused.waitForFinished(60000));
+        QCOMPARE(refused.exitCode(), 1);
+        const QByteArray why = refused.takeError();
+        QVERIFY2(why.contains("another migration is running"), why.constData());
+        QCOMPARE(sqlite3Shell(p, {}, "SELECT count(*) FROM sqlite_schema WHERE name = 'one';\n").trimmed(), QByteArray("0"));
         a.release();
         QVERIFY(!QFile::exists(ProcessLock::lockPathFor(p)));
+        // Released, the same command runs.
+        Child allowed;
+        QVERIFY(allowed.start(cliPath(), migrate));
+        allowed.closeWrite();
+        QVERIFY(allowed.waitForFinished(60000));
+        QCOMPARE(allowed.exitCode(), 0);
+        QCOMPARE(sqlite3Shell(p, {}, "SELECT count(*) FROM sqlite_schema WHERE name = 'one';\n").trimmed(), QByteArray("1"));
     }
 
     void boundedQueueFailsClearlyOnTheOwnerThread()

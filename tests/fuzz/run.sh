@@ -13,8 +13,9 @@ JOBS=${JOBS:-$(nproc)}
 CC_BIN=${FUZZ_CC:-$(command -v clang || command -v clang-14 || true)}
 CXX_BIN=${FUZZ_CXX:-$(command -v clang++ || command -v clang++-14 || true)}
 if [ -z "$CC_BIN" ] || [ -z "$CXX_BIN" ]; then
-  echo "fuzz: SKIPPED: clang is not installed (scripts/deps.sh installs clang-14 and libclang-rt-14-dev)" >&2
-  exit 0
+  # A fuzz run that cannot run must not look like one that passed.
+  echo "fuzz: FAILED: clang is not installed (scripts/deps.sh installs clang-14 and libclang-rt-14-dev)" >&2
+  exit 1
 fi
 PREFIX=""
 PREFIX_FILE=${DEPS_PREFIX_FILE:-build/.deps-prefix}
@@ -26,7 +27,7 @@ if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
     -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fsanitize=fuzzer-no-link -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
     >/dev/null
 fi
-TARGETS=(fuzz_script fuzz_migration_names fuzz_export_readers fuzz_querybuilder)
+TARGETS=(fuzz_script fuzz_migration_names fuzz_export_readers fuzz_querybuilder fuzz_sqlclassify fuzz_dbfile)
 cmake --build "$BUILD_DIR" -j"$JOBS" --target "${TARGETS[@]}"
 mkdir -p "$BUILD_DIR/artifacts"
 BUILD_DIR=$(cd "$BUILD_DIR" && pwd) # absolute: a target may change its working directory
@@ -44,4 +45,12 @@ for t in "${TARGETS[@]}"; do
     exit 1
   fi
   echo "fuzz: $t: $(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -n1 || true)s ($(ls "$work" | wc -l) corpus files)"
+  # FUZZ_MERGE=1 (make fuzz): what the run found that covers new code goes
+  # into the repository's seed corpus, minimised, to be committed.
+  if [ "${FUZZ_MERGE:-0}" = 1 ]; then
+    mkdir -p "$SEEDS/$t"
+    "$BUILD_DIR/tests/fuzz/$t" -merge=1 -timeout=10 -rss_limit_mb=2048 "$SEEDS/$t" "$work" >"$log.merge" 2>&1 \
+      || { cat "$log.merge" >&2; echo "fuzz: merging $t's corpus FAILED" >&2; exit 1; }
+    echo "fuzz: $t: seed corpus now $(ls "$SEEDS/$t" | wc -l) files"
+  fi
 done

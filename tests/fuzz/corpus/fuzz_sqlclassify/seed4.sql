@@ -1,0 +1,1 @@
+WITH c(x) AS (SELECT 1) INSERT INTO t SELECT x, x FROM c

@@ -31,7 +31,7 @@ test: build
 
 # Each libFuzzer target for FUZZ_SECONDS (default 300) on its corpus.
 fuzz: deps
-	@DEPS_PREFIX_FILE=$(BUILD)/.deps-prefix JOBS=$(JOBS) FUZZ_SECONDS=$${FUZZ_SECONDS:-300} bash tests/fuzz/run.sh
+	@DEPS_PREFIX_FILE=$(BUILD)/.deps-prefix JOBS=$(JOBS) FUZZ_SECONDS=$${FUZZ_SECONDS:-300} FUZZ_MERGE=1 bash tests/fuzz/run.sh
 
 # Every area's benchmark: build/bench/<area>/litehouse-bench-<area>.
 bench: build

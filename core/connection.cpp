@@ -649,7 +649,7 @@ Outcome<StatementResult> Connection::execute(const QByteArray &sql, const Params
 static const char *skipBlanks(const char *p, const char *end)
 {
     while (p < end) {
-        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v') {
             ++p;
         } else if (*p == '-' && p + 1 < end && p[1] == '-') {
             while (p < end && *p != '\n')

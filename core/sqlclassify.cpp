@@ -15,7 +15,7 @@ public:
     {
         while (m_i < m_s.size()) {
             const char c = m_s[m_i];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ';') {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == ';') {
                 ++m_i;
             } else if (c == '-' && m_i + 1 < m_s.size() && m_s[m_i + 1] == '-') {
                 while (m_i < m_s.size() && m_s[m_i] != '\n')

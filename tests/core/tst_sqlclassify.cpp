@@ -9,6 +9,16 @@ class TestSqlClassify : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void blankMeansWhatSqliteFindsNoStatementIn()
+    {
+        // SQLite's whitespace includes the vertical tab (found by fuzz_sqlclassify).
+        QVERIFY(isBlankSql("\t\t\v\t"));
+        QVERIFY(isBlankSql(" ;\f\r\n-- only a comment\n/* and another */;"));
+        QVERIFY(!isBlankSql("\vSELECT 1"));
+        QCOMPARE(classifyStatement("\v\vSELECT 1").kind, StatementInfo::Kind::Select);
+        QVERIFY(!isBlankSql("x"));
+    }
+
     void classify_data()
     {
         QTest::addColumn<QString>("sql");

@@ -1,8 +1,9 @@
 // libFuzzer target: the statement classifier and isBlankSql() against
 // SQLite itself, on a fresh in-memory database. For text SQLite prepares
 // without error: isBlankSql() is true exactly when SQLite finds no
-// statement in it, and a statement classified as transaction control is
-// one SQLite calls read-only (as its documentation says they all are).
+// statement in it, and a statement classified as transaction control
+// (other than BEGIN IMMEDIATE/EXCLUSIVE, which take the write lock) is one
+// SQLite calls read-only.
 
 #include <core/sqlclassify.h>
 
@@ -55,7 +56,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         if (stmt) {
             sqliteFoundOne = true;
-            if (!firstSeen && first.isTransactionControl() && !sqlite3_stmt_readonly(stmt))
+            // BEGIN IMMEDIATE and EXCLUSIVE take the write lock: SQLite
+            // counts them as writing, and so must the classifier's users.
+            const bool writingBegin = first.kind == StatementInfo::Kind::Begin
+                && first.beginMode != StatementInfo::BeginMode::Deferred;
+            if (!firstSeen && first.isTransactionControl() && !writingBegin && !sqlite3_stmt_readonly(stmt))
                 violated("classified as transaction control, but SQLite says it writes", sql);
             firstSeen = true;
             sqlite3_finalize(stmt);

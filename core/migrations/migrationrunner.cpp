@@ -30,6 +30,7 @@ struct AppliedRow
     QString checksum;
     QString appliedAt;
     qint64 durationMs = 0;
+    bool interrupted = false; ///< a row of _migrations_interrupted (appliedAt: when it started)
 };
 
 constexpr const char *createTable =
@@ -39,6 +40,20 @@ constexpr const char *hasTable = "SELECT count(*) FROM sqlite_schema WHERE type 
 constexpr const char *selectApplied =
     "SELECT version, name, checksum, applied_at, duration_ms FROM _migrations ORDER BY version";
 constexpr int lockPollMs = 50;
+
+// A migration that runs outside a transaction cannot be recorded in the
+// same transaction as its changes: a crash between the two would leave it
+// applied but unrecorded, and the next run would apply it again. So it is
+// noted here, committed, before it starts, and the note goes in the same
+// transaction that records it. A note that is still there means the
+// migration was interrupted: runs refuse until someone repairs it.
+constexpr const char *createInterrupted =
+    "CREATE TABLE IF NOT EXISTS _migrations_interrupted(version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "direction TEXT NOT NULL, started_at TEXT NOT NULL)";
+constexpr const char *hasInterrupted =
+    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '_migrations_interrupted'";
+constexpr const char *selectInterrupted =
+    "SELECT version, name, started_at FROM _migrations_interrupted ORDER BY version";
 
 /// Drops leading blanks and comments.
 QByteArray stripLeadingComments(QByteArray s)
@@ -85,7 +100,8 @@ Error describeFailure(Error e, const QString &file, const QByteArray &script, bo
 {
     if (e.kind() == Error::Kind::Interrupted)
         return e.withMessage(noTransaction ? QStringLiteral("migration %1 was cancelled (it runs outside a transaction: "
-                                                            "what it did before stays)").arg(file)
+                                                            "what it did before stays, and it needs repair before "
+                                                            "migrations run again)").arg(file)
                                            : QStringLiteral("migration %1 was cancelled and rolled back").arg(file));
     if (e.offset() < 0 || e.sql().isEmpty())
         return e.withMessage(QStringLiteral("migration %1 failed: %2").arg(file, e.message()));
@@ -111,6 +127,22 @@ Outcome<QList<AppliedRow>> readRows(Connection &c)
     for (qsizetype i = 0; i < rows.rowCount(); ++i)
         out.append({rows.at(i, 0).toInt(), rows.at(i, 1).toString(), rows.at(i, 2).toString(),
                     rows.at(i, 3).toString(), rows.at(i, 4).toInt()});
+    auto ti = c.execute(hasInterrupted);
+    if (!ti)
+        return ti.error();
+    if (ti.value().rows.at(0, 0).toInt() > 0) {
+        auto n = c.execute(selectInterrupted);
+        if (!n)
+            return n.error();
+        for (qsizetype i = 0; i < n.value().rows.rowCount(); ++i) {
+            AppliedRow a;
+            a.version = n.value().rows.at(i, 0).toInt();
+            a.name = n.value().rows.at(i, 1).toString();
+            a.appliedAt = n.value().rows.at(i, 2).toString();
+            a.interrupted = true;
+            out.append(a);
+        }
+    }
     return out;
 }
 
@@ -144,6 +176,8 @@ QList<MigrationStatus> statusOf(const QList<MigrationFile> &files, const QList<A
         checksums.insert(f.version, f.checksum);
     }
     for (const AppliedRow &a : applied) {
+        if (a.interrupted)
+            continue; // below, over whatever else is known of it
         auto it = out.find(a.version);
         if (it == out.end()) {
             it = out.insert(a.version, MigrationStatus{});
@@ -156,6 +190,18 @@ QList<MigrationStatus> statusOf(const QList<MigrationFile> &files, const QList<A
         }
         it->appliedAt = a.appliedAt;
         it->durationMs = a.durationMs;
+    }
+    for (const AppliedRow &a : applied) {
+        if (!a.interrupted)
+            continue;
+        auto it = out.find(a.version);
+        if (it == out.end()) {
+            it = out.insert(a.version, MigrationStatus{});
+            it->version = a.version;
+            it->name = a.name;
+        }
+        it->state = MigrationStatus::State::Interrupted;
+        it->appliedAt = a.appliedAt;
     }
     return out.values();
 }
@@ -193,6 +239,13 @@ QStringList problemsOf(const QList<MigrationStatus> &statuses, const MigrationOp
                                        "--allow-out-of-order to apply it)").arg(label(s)).arg(current);
         else if (s.state == MigrationStatus::State::Missing && withMissing)
             problems << QStringLiteral("migration %1 is applied but its file is no longer in the folder").arg(label(s));
+        else if (s.state == MigrationStatus::State::Interrupted)
+            problems << QStringLiteral("migration %1 needs repair: it started at %2 outside a transaction and never "
+                                       "finished, so it may be partly applied. Finish or undo its changes by hand, "
+                                       "then run DELETE FROM _migrations_interrupted WHERE version = %3; to let "
+                                       "migrations run again")
+                            .arg(label(s), s.appliedAt)
+                            .arg(s.version);
     }
     return problems;
 }
@@ -269,6 +322,7 @@ QString migrationStateName(MigrationStatus::State state)
     case MigrationStatus::State::Pending: return QStringLiteral("pending");
     case MigrationStatus::State::Changed: return QStringLiteral("changed");
     case MigrationStatus::State::Missing: return QStringLiteral("missing");
+    case MigrationStatus::State::Interrupted: return QStringLiteral("interrupted");
     }
     return {};
 }
@@ -444,7 +498,7 @@ Outcome<MigrationRun> MigrationRunner::runLocked(bool down, const MigrationOptio
             // The next version down is the highest applied one below this.
             version = 0;
             for (const AppliedRow &a : applied.value())
-                if (a.version < s.version)
+                if (!a.interrupted && a.version < s.version)
                     version = qMax(version, a.version);
         } else {
             version = qMax(version, s.version);
@@ -484,13 +538,43 @@ Outcome<MigrationStep> MigrationRunner::runStep(const QString &path, const Migra
                 c.exec("ROLLBACK");
             return e;
         };
-        if (!step.noTransaction)
+        if (!step.noTransaction) {
             if (auto r = c.exec("BEGIN IMMEDIATE"); !r)
                 return Error(r.error()).withMessage(QStringLiteral("migration %1 could not begin its transaction: %2")
                                                         .arg(step.file, r.error().message()));
+        } else {
+            // Noted, and committed, before anything of it runs (see createInterrupted).
+            auto note = [&]() -> Outcome<Done> {
+                if (auto r = c.exec("BEGIN IMMEDIATE"); !r)
+                    return r.error();
+                if (auto r = c.exec(createInterrupted); !r)
+                    return r.error();
+                auto r = c.execute("INSERT OR REPLACE INTO _migrations_interrupted(version, name, direction, started_at) "
+                                   "VALUES (?, ?, ?, ?)",
+                                   {Value(m.version), Value(m.name), Value(step.down ? QStringLiteral("down") : QStringLiteral("up")),
+                                    Value(appliedAt)},
+                                   Fetch::none());
+                if (!r)
+                    return r.error();
+                return c.exec("COMMIT");
+            }();
+            if (!note) {
+                if (!c.autocommit())
+                    c.exec("ROLLBACK");
+                return Error(note.error()).withMessage(QStringLiteral("migration %1 could not be noted as started, so "
+                                                                      "it did not run: %2")
+                                                           .arg(step.file, note.error().message()));
+            }
+        }
         auto s = c.executeScript(step.sql, {}, Fetch::all(), cancel);
-        if (!s)
-            return abort(describeFailure(s.error(), step.file, step.sql, step.noTransaction));
+        if (!s) {
+            Error e = describeFailure(s.error(), step.file, step.sql, step.noTransaction);
+            if (step.noTransaction && e.kind() != Error::Kind::Interrupted)
+                e.withMessage(e.message()
+                              + QStringLiteral(" (it ran outside a transaction and may be partly applied: it needs "
+                                               "repair before migrations run again)"));
+            return abort(e);
+        }
         if (!step.noTransaction && c.autocommit())
             return abort(Error::invalid(QStringLiteral("migration %1 ended its own transaction (COMMIT or ROLLBACK in "
                                                        "the file); start it with \"%2\" to manage transactions yourself")
@@ -502,6 +586,9 @@ Outcome<MigrationStep> MigrationRunner::runStep(const QString &path, const Migra
                                                         .arg(step.file, r.error().message()));
         if (auto r = c.exec(createTable); !r)
             return abort(r.error());
+        if (step.noTransaction)
+            if (auto r = c.execute("DELETE FROM _migrations_interrupted WHERE version = ?", {Value(m.version)}, Fetch::none()); !r)
+                return abort(r.error());
         if (step.down) {
             auto r = c.execute("DELETE FROM _migrations WHERE version = ?", {Value(m.version)}, Fetch::none());
             if (!r)

@@ -23,6 +23,10 @@ struct MigrationStatus
         Pending,  ///< in the folder, not applied
         Changed,  ///< applied, but the up file's checksum differs from the recorded one
         Missing,  ///< applied, but no longer in the folder
+        /// Began outside a transaction (no-transaction marker) and never
+        /// finished or was recorded: it may be partly applied, and runs
+        /// refuse until it is repaired (see MigrationRunner).
+        Interrupted,
     };
     qint64 version = 0;
     QString name;

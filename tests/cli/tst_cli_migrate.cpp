@@ -65,6 +65,44 @@ class TestCliMigrate : public QObject
     }
 
 private Q_SLOTS:
+    void aNoTransactionMigrationKilledHalfwayNeedsRepair()
+    {
+        // Outside a transaction a migration's changes commit as they go: killed
+        // halfway, it is partly applied. The next run must not apply it again
+        // as if nothing happened; it says the migration needs repair.
+        const Case c = fresh();
+        write(c.dir, QStringLiteral("001_table.up.sql"), "CREATE TABLE t(x);\n");
+        write(c.dir, QStringLiteral("002_slow.up.sql"),
+              "-- litehouse:no-transaction\nCREATE TABLE started(x);\n"
+              "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c) SELECT count(*) FROM c;\n");
+        Child run;
+        QVERIFY(run.start(cliPath(), {QStringLiteral("--no-history"), QStringLiteral("migrate"), QStringLiteral("up"), c.db,
+                                      dirArg(), c.dir}));
+        run.closeWrite();
+        // Its first statement is done (it never ends by itself): kill it there.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(c.db) && query(c.db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'started'")) == "1",
+                                 60000);
+        run.kill(); // SIGKILL
+        QVERIFY(run.waitForFinished(30000));
+        QVERIFY(run.crashed());
+        QCOMPARE(query(c.db, QStringLiteral("SELECT group_concat(version) FROM _migrations")), QByteArray("1"));
+
+        const CliRun again = migrate({QStringLiteral("up"), c.db, dirArg(), c.dir});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("migration 2 (slow) needs repair"), again.err.constData());
+        const QJsonArray st = statusJson(c);
+        QCOMPARE(st.size(), 2);
+        QCOMPARE(st.at(1).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("interrupted"));
+        // Repaired by hand (its table dropped, the note deleted, the endless
+        // query fixed), it runs and is recorded.
+        write(c.dir, QStringLiteral("002_slow.up.sql"), "-- litehouse:no-transaction\nCREATE TABLE started(x);\n");
+        query(c.db, QStringLiteral("DROP TABLE started; DELETE FROM _migrations_interrupted WHERE version = 2;"));
+        const CliRun repaired = migrate({QStringLiteral("up"), c.db, dirArg(), c.dir});
+        QVERIFY2(repaired.exitCode == 0, repaired.err.constData());
+        QCOMPARE(query(c.db, QStringLiteral("SELECT group_concat(version) FROM _migrations")), QByteArray("1,2"));
+        QCOMPARE(query(c.db, QStringLiteral("SELECT count(*) FROM _migrations_interrupted")), QByteArray("0"));
+    }
+
     void initTestCase()
     {
         QVERIFY(QFile::exists(cliPath()));

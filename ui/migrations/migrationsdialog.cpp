@@ -185,7 +185,8 @@ void MigrationsDialog::refresh()
             set(3, s.appliedAt);
             set(4, s.durationMs >= 0 ? tr("%1 ms").arg(s.durationMs) : QString());
             set(5, s.hasDown ? tr("yes") : tr("no"));
-            if (s.state == MigrationStatus::State::Changed || s.state == MigrationStatus::State::Missing)
+            if (s.state == MigrationStatus::State::Changed || s.state == MigrationStatus::State::Missing
+                || s.state == MigrationStatus::State::Interrupted)
                 m_table->item(i, 2)->setForeground(QColor(0xc0, 0x39, 0x2b));
         }
         m_table->resizeColumnToContents(0);

@@ -1,5 +1,7 @@
 #include "faultvfs.h"
 
+#include <QRandomGenerator>
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -19,6 +21,14 @@ struct Undo
     QByteArray bytes;
 };
 
+// An unsynced write, to be put back (or not) by a power loss that keeps some.
+struct Redo
+{
+    sqlite3_int64 offset;
+    QByteArray bytes;   // empty with truncate
+    bool truncate = false;
+};
+
 struct FaultFile
 {
     sqlite3_file base;       // pMethods: the wrapper's methods
@@ -28,6 +38,7 @@ struct FaultFile
     sqlite3_int64 syncedSize = 0;
     qint64 unsyncedWrites = 0; // xWrite calls since the last xSync
     std::vector<Undo> undo;
+    std::vector<Redo> redo;
 };
 
 constexpr size_t realOffset()
@@ -78,12 +89,16 @@ struct FaultVfsAccess
         return SQLITE_OK;
     }
 
-    static void remember(FaultFile *f, sqlite3_int64 offset, sqlite3_int64 end)
+    static void remember(FaultFile *f, sqlite3_int64 offset, sqlite3_int64 end, const void *data = nullptr)
     {
         FaultVfs &s = v();
         std::lock_guard lock(s.m_mutex);
         if (!s.m_track || !f->matched)
             return;
+        if (data)
+            f->redo.push_back({offset, QByteArray(static_cast<const char *>(data), int(end - offset)), false});
+        else
+            f->redo.push_back({offset, {}, true});
         if (!f->dirty) {
             sqlite3_int64 size = 0;
             f->real->pMethods->xFileSize(f->real, &size);
@@ -112,6 +127,18 @@ struct FaultVfsAccess
         f->dirty = false;
         f->unsyncedWrites = 0;
         f->undo.clear();
+        f->redo.clear();
+    }
+
+    /// True when this xSync is where the power goes (cutPowerAtSync()).
+    static bool cutHere(FaultFile *f)
+    {
+        FaultVfs &s = v();
+        std::lock_guard lock(s.m_mutex);
+        if (!f->matched || s.m_cutAtSync <= 0 || --s.m_cutAtSync > 0)
+            return false;
+        s.powerLossLocked(&s.m_cutSeed, s.m_cutTear);
+        return true;
     }
 
     static void opened(FaultFile *f)
@@ -159,7 +186,7 @@ int xWrite(sqlite3_file *f, const void *buf, int amt, sqlite3_int64 off)
 {
     if (int rc = A::check(ff(f), FaultVfs::Op::Write))
         return rc;
-    A::remember(ff(f), off, off + amt);
+    A::remember(ff(f), off, off + amt, buf);
     return ff(f)->real->pMethods->xWrite(ff(f)->real, buf, amt, off);
 }
 int xTruncate(sqlite3_file *f, sqlite3_int64 size)
@@ -178,6 +205,8 @@ int xSync(sqlite3_file *f, int flags)
         return rc;
     if (const int ms = A::syncDelayMs(ff(f)); ms > 0)
         std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    if (A::cutHere(ff(f)))
+        return SQLITE_IOERR_FSYNC;
     int rc = ff(f)->real->pMethods->xSync(ff(f)->real, flags);
     if (rc == SQLITE_OK)
         A::synced(ff(f));
@@ -356,26 +385,83 @@ void FaultVfs::setTrackUnsynced(bool yes)
         f->dirty = false;
         f->unsyncedWrites = 0;
         f->undo.clear();
+        f->redo.clear();
     }
 }
 
 qint64 FaultVfs::powerLoss()
 {
     std::lock_guard lock(m_mutex);
-    qint64 undone = 0;
+    return powerLossLocked(nullptr, false);
+}
+
+qint64 FaultVfs::powerLossKeepingSome(quint32 seed, bool tear)
+{
+    std::lock_guard lock(m_mutex);
+    return powerLossLocked(&seed, tear);
+}
+
+void FaultVfs::cutPowerAtSync(qint64 nth, quint32 seed, bool tear)
+{
+    std::lock_guard lock(m_mutex);
+    m_cutAtSync = nth;
+    m_cutSeed = seed;
+    m_cutTear = tear;
+}
+
+qint64 FaultVfs::lastPowerLoss() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastPowerLoss;
+}
+
+bool FaultVfs::isDead() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_dead;
+}
+
+qint64 FaultVfs::powerLossLocked(const quint32 *seed, bool tear)
+{
+    if (m_dead)
+        return 0;
+    QRandomGenerator rng(seed ? *seed : 0);
+    qint64 result = 0;
     for (FaultFile *f : *g_files) {
         if (!f->matched || !f->dirty)
             continue;
         for (auto it = f->undo.rbegin(); it != f->undo.rend(); ++it)
             f->real->pMethods->xWrite(f->real, it->bytes.constData(), int(it->bytes.size()), it->offset);
-        undone += f->unsyncedWrites;
-        f->unsyncedWrites = 0;
+        const qint64 unsynced = f->unsyncedWrites;
         f->real->pMethods->xTruncate(f->real, f->syncedSize);
+        if (seed) {
+            // What the disk had written of them when the power went.
+            for (const Redo &r : f->redo) {
+                if (rng.bounded(2) == 0)
+                    continue;
+                if (r.truncate) {
+                    f->real->pMethods->xTruncate(f->real, r.offset);
+                } else {
+                    int n = int(r.bytes.size());
+                    if (tear && n > 512 && rng.bounded(2) == 0)
+                        n = 512 * int(rng.bounded(quint32((n + 511) / 512)));
+                    if (n > 0)
+                        f->real->pMethods->xWrite(f->real, r.bytes.constData(), n, r.offset);
+                }
+                ++result;
+            }
+        } else {
+            result += unsynced;
+        }
+        f->unsyncedWrites = 0;
         f->undo.clear();
+        f->redo.clear();
         f->dirty = false;
     }
     m_dead = true;
-    return undone;
+    m_cutAtSync = 0;
+    m_lastPowerLoss = result;
+    return result;
 }
 
 void FaultVfs::revive()

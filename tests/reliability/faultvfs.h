@@ -56,6 +56,18 @@ public:
     /// later I/O call fails until revive(), as on a machine that lost power.
     /// Returns the number of writes undone (xWrite calls not followed by an xSync).
     qint64 powerLoss();
+    /// Power loss as disks do it: the unsynced writes are undone as by
+    /// powerLoss(), then a random subset of them (seeded) is put back, in
+    /// order, each whole or, with tear, cut at a random 512-byte sector (a
+    /// torn write). Returns the number of writes put back.
+    qint64 powerLossKeepingSome(quint32 seed, bool tear);
+    /// The power goes at the nth xSync from now (that sync does not
+    /// happen), as powerLossKeepingSome(seed, tear) does; 0: never.
+    void cutPowerAtSync(qint64 nth, quint32 seed, bool tear);
+    /// Whether the power was cut (by cutPowerAtSync() or a powerLoss call).
+    bool isDead() const;
+    /// What the last power loss returned (writes undone, or put back).
+    qint64 lastPowerLoss() const;
     void revive();
 
     static const char *opName(Op op);
@@ -74,6 +86,11 @@ private:
     qint64 m_injected = 0;
     bool m_track = false;
     bool m_dead = false;
+    qint64 m_cutAtSync = 0; // counted down by xSync
+    qint64 m_lastPowerLoss = 0;
+    quint32 m_cutSeed = 0;
+    bool m_cutTear = false;
+    qint64 powerLossLocked(const quint32 *seed, bool tear); // under m_mutex
     QByteArray m_prefix;
     int m_syncDelayMs = 0;
 };

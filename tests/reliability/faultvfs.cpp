@@ -61,6 +61,11 @@ int extendedFor(FaultVfs::Op op, int code)
     case FaultVfs::Op::Write: return SQLITE_IOERR_WRITE;
     case FaultVfs::Op::Sync: return SQLITE_IOERR_FSYNC;
     case FaultVfs::Op::Truncate: return SQLITE_IOERR_TRUNCATE;
+    case FaultVfs::Op::FileSize: return SQLITE_IOERR_FSTAT;
+    case FaultVfs::Op::Lock: return SQLITE_IOERR_LOCK;
+    case FaultVfs::Op::ShmMap: return SQLITE_IOERR_SHMMAP;
+    case FaultVfs::Op::Open: return SQLITE_CANTOPEN;
+    case FaultVfs::Op::Delete: return SQLITE_IOERR_DELETE;
     }
     return code;
 }
@@ -212,8 +217,18 @@ int xSync(sqlite3_file *f, int flags)
         A::synced(ff(f));
     return rc;
 }
-int xFileSize(sqlite3_file *f, sqlite3_int64 *size) { return ff(f)->real->pMethods->xFileSize(ff(f)->real, size); }
-int xLock(sqlite3_file *f, int l) { return ff(f)->real->pMethods->xLock(ff(f)->real, l); }
+int xFileSize(sqlite3_file *f, sqlite3_int64 *size)
+{
+    if (int rc = A::check(ff(f), FaultVfs::Op::FileSize))
+        return rc;
+    return ff(f)->real->pMethods->xFileSize(ff(f)->real, size);
+}
+int xLock(sqlite3_file *f, int l)
+{
+    if (int rc = A::check(ff(f), FaultVfs::Op::Lock))
+        return rc;
+    return ff(f)->real->pMethods->xLock(ff(f)->real, l);
+}
 int xUnlock(sqlite3_file *f, int l) { return ff(f)->real->pMethods->xUnlock(ff(f)->real, l); }
 int xCheckReservedLock(sqlite3_file *f, int *out) { return ff(f)->real->pMethods->xCheckReservedLock(ff(f)->real, out); }
 int xFileControl(sqlite3_file *f, int op, void *arg) { return ff(f)->real->pMethods->xFileControl(ff(f)->real, op, arg); }
@@ -221,6 +236,8 @@ int xSectorSize(sqlite3_file *f) { return ff(f)->real->pMethods->xSectorSize(ff(
 int xDeviceCharacteristics(sqlite3_file *f) { return ff(f)->real->pMethods->xDeviceCharacteristics(ff(f)->real); }
 int xShmMap(sqlite3_file *f, int pg, int sz, int extend, void volatile **pp)
 {
+    if (int rc = A::check(ff(f), FaultVfs::Op::ShmMap))
+        return rc;
     if (ff(f)->real->pMethods->iVersion < 2)
         return SQLITE_IOERR_SHMMAP;
     return ff(f)->real->pMethods->xShmMap(ff(f)->real, pg, sz, extend, pp);
@@ -260,6 +277,10 @@ int vOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *file, int flags, i
     p->real = reinterpret_cast<sqlite3_file *>(reinterpret_cast<char *>(file) + realOffset());
     std::memset(p->real, 0, size_t(g_real->szOsFile));
     p->matched = A::matches(name);
+    if (int rc = A::check(p, FaultVfs::Op::Open)) {
+        p->~FaultFile();
+        return rc;
+    }
     int rc = g_real->xOpen(g_real, name, p->real, flags, outFlags);
     if (rc != SQLITE_OK) {
         if (p->real->pMethods)
@@ -273,8 +294,12 @@ int vOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *file, int flags, i
 }
 int vDelete(sqlite3_vfs *, const char *name, int syncDir)
 {
-    if (A::matches(name) && A::dead())
-        return SQLITE_IOERR_DELETE;
+    if (A::matches(name)) {
+        FaultFile probe;
+        probe.matched = true;
+        if (int rc = A::check(&probe, FaultVfs::Op::Delete))
+            return rc;
+    }
     return g_real->xDelete(g_real, name, syncDir);
 }
 int vAccess(sqlite3_vfs *, const char *name, int flags, int *out) { return g_real->xAccess(g_real, name, flags, out); }
@@ -477,6 +502,11 @@ const char *FaultVfs::opName(Op op)
     case Op::Write: return "xWrite";
     case Op::Sync: return "xSync";
     case Op::Truncate: return "xTruncate";
+    case Op::FileSize: return "xFileSize";
+    case Op::Lock: return "xLock";
+    case Op::ShmMap: return "xShmMap";
+    case Op::Open: return "xOpen";
+    case Op::Delete: return "xDelete";
     }
     return "?";
 }

@@ -31,7 +31,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("litehouse"));
     QApplication::setOrganizationName(QStringLiteral("Litehouse"));
     QApplication::setApplicationDisplayName(QStringLiteral("Litehouse"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(LITEHOUSE_VERSION));
 
     // Language: the system's unless the user chose one in View ▸ Language.
     const QString lang = QSettings().value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();

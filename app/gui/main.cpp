@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -32,6 +33,18 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Litehouse"));
     QApplication::setApplicationDisplayName(QStringLiteral("Litehouse"));
     QApplication::setApplicationVersion(QStringLiteral(LITEHOUSE_VERSION));
+    // One id everywhere (packaging/README.md): the desktop entry, the icon,
+    // the AppStream component and the Wayland app id.
+    const QString appId = QStringLiteral("io.litehouse.Litehouse");
+    QGuiApplication::setDesktopFileName(appId);
+    QIcon icon;
+    if (QIcon::hasThemeIcon(appId)) {
+        icon = QIcon::fromTheme(appId);
+    } else { // not installed: the copies compiled in
+        for (int size : {16, 32, 48, 64, 128, 256})
+            icon.addFile(QStringLiteral(":/litehouse/icons/litehouse-%1.png").arg(size));
+    }
+    QApplication::setWindowIcon(icon);
 
     // Language: the system's unless the user chose one in View ▸ Language.
     const QString lang = QSettings().value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();

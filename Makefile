@@ -7,7 +7,7 @@ JOBS      ?= $(shell nproc)
 CMAKE_ARGS ?=
 DEMO_DB   ?=
 
-.PHONY: all deps configure build run test bench fuzz asan tsan clean translations package
+.PHONY: all deps configure build run test bench fuzz asan tsan clean translations package package-test
 
 all: build
 
@@ -59,6 +59,11 @@ tsan: deps
 # The .deb: build-package/litehouse_<version>_amd64.deb (packaging/README.md).
 package:
 	@bash packaging/build-deb.sh build-package
+
+# Builds the .deb, lints and validates it, installs it into a clean Debian 12
+# root, runs both programs there, purges it and checks nothing is left.
+package-test:
+	@bash packaging/package-test.sh build-package
 
 # Re-reads every tr() string into translations/*.ts, then fills in the German
 # text from translations/fill_de.py (which fails on any string without one).

@@ -191,8 +191,8 @@ inroot 'want=$1
   [ "$got" = "litehouse $want" ] || { echo "want: litehouse $want"; exit 1; }
   mkdir -p /tmp/work
   sql=$2
-  echo "$ litehouse-cli query /tmp/work/new.db \"$sql\" --format csv"
-  out=$(litehouse-cli query /tmp/work/new.db "$sql" --format csv)
+  echo "$ litehouse-cli query --create /tmp/work/new.db \"$sql\" --format csv"
+  out=$(litehouse-cli query --create /tmp/work/new.db "$sql" --format csv)
   echo "$out"
   [ "$out" = "$(printf "name,lit\nPharos,-280\nEddystone,1759")" ] || { echo "unexpected query output"; exit 1; }
   echo "$ litehouse-cli query /tmp/work/new.db \"SELECT count(*) AS n FROM lights\""

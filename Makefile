@@ -7,7 +7,7 @@ JOBS      ?= $(shell nproc)
 CMAKE_ARGS ?=
 DEMO_DB   ?=
 
-.PHONY: all deps configure build run test bench fuzz asan tsan clean translations
+.PHONY: all deps configure build run test bench fuzz asan tsan clean translations package package-test
 
 all: build
 
@@ -56,6 +56,15 @@ tsan: deps
 	@cd build-tsan && TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp die_after_fork=0 $${TSAN_OPTIONS:-}" \
 	  QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) -L core --timeout 900
 
+# The .deb: build-package/litehouse_<version>_amd64.deb (packaging/README.md).
+package:
+	@bash packaging/build-deb.sh build-package
+
+# Builds the .deb, lints and validates it, installs it into a clean Debian 12
+# root, runs both programs there, purges it and checks nothing is left.
+package-test:
+	@bash packaging/package-test.sh build-package
+
 # Re-reads every tr() string into translations/*.ts, then fills in the German
 # text from translations/fill_de.py (which fails on any string without one).
 translations:
@@ -63,4 +72,4 @@ translations:
 	@python3 translations/fill_de.py translations/litehouse_de.ts
 
 clean:
-	rm -rf $(BUILD) build-asan build-tsan build-release build-fuzz
+	rm -rf $(BUILD) build-asan build-tsan build-release build-fuzz build-package

@@ -18,6 +18,14 @@ else()
     endif()
     add_library(litehouse::syntax ALIAS KF5::SyntaxHighlighting)
     set(LITEHOUSE_SYNTAX_PROVIDER "KF5 ${KF5SyntaxHighlighting_VERSION} built for Qt 6")
+    # The static build (scripts/deps.sh with LITEHOUSE_KSH_STATIC=1, for the
+    # .deb) links Qt6::Network privately, but its CMake config does not
+    # find it.
+    get_target_property(_ksh_type KF5::SyntaxHighlighting TYPE)
+    if(_ksh_type STREQUAL "STATIC_LIBRARY")
+      find_package(Qt6 6.4 REQUIRED COMPONENTS Network)
+      string(APPEND LITEHOUSE_SYNTAX_PROVIDER ", static")
+    endif()
   endif()
 endif()
 if(NOT TARGET litehouse::syntax)

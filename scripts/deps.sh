@@ -3,11 +3,18 @@
 # builds KSyntaxHighlighting for Qt 6 into a private, cached prefix when the
 # distribution has no KF6 package. Prints the prefix to use on its last line
 # ("prefix=<dir>", empty when the system package is used).
+#
+# LITEHOUSE_KSH_STATIC=1 builds a static KSyntaxHighlighting instead, in a
+# prefix of its own, for the .deb (`make package`, see packaging/README.md):
+# the packaged `litehouse` carries it inside, so nothing of the private
+# build is installed or pointed at.
 set -euo pipefail
 
 KSH_VERSION=5.116.0
+KSH_STATIC=${LITEHOUSE_KSH_STATIC:-0}
 CACHE_ROOT=${LITEHOUSE_DEPS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/litehouse/deps}
 KSH_PREFIX=$CACHE_ROOT/ksyntaxhighlighting-$KSH_VERSION-qt6
+[ "$KSH_STATIC" = 1 ] && KSH_PREFIX=$KSH_PREFIX-static
 
 log() { echo "deps: $*" >&2; }
 
@@ -53,7 +60,7 @@ fi
 
 # Debian 12 ships KSyntaxHighlighting for Qt 5 only. The KF5 5.116 upstream
 # tarball builds against Qt 6; take it from Debian's trixie sources.
-log "building KSyntaxHighlighting $KSH_VERSION for Qt 6 into $KSH_PREFIX"
+log "building KSyntaxHighlighting $KSH_VERSION for Qt 6 into $KSH_PREFIX (static: $KSH_STATIC)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 tarball=$CACHE_ROOT/ksyntax-highlighting_$KSH_VERSION.orig.tar.xz
@@ -85,7 +92,8 @@ src=$(find "$work" -maxdepth 1 -type d -name 'syntax-highlighting-*' | head -1)
 # Its CMakeLists asks for ECM 5.116; bookworm's 5.103 builds it fine.
 sed -i -E 's/find_package\(ECM [0-9.]+/find_package(ECM 5.100.0/' "$src/CMakeLists.txt"
 cmake -S "$src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_WITH_QT6=ON \
-  -DBUILD_TESTING=OFF -DBUILD_QCH=OFF -DCMAKE_INSTALL_PREFIX="$KSH_PREFIX" -DCMAKE_INSTALL_LIBDIR=lib >&2
+  -DBUILD_TESTING=OFF -DBUILD_QCH=OFF -DCMAKE_INSTALL_PREFIX="$KSH_PREFIX" -DCMAKE_INSTALL_LIBDIR=lib \
+  -DBUILD_SHARED_LIBS="$([ "$KSH_STATIC" = 1 ] && echo OFF || echo ON)" -DCMAKE_POSITION_INDEPENDENT_CODE=ON >&2
 cmake --build "$work/build" -j"$(nproc)" >&2
 cmake --install "$work/build" >&2
 touch "$KSH_PREFIX/.complete"

@@ -43,7 +43,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("litehouse"));
     QCoreApplication::setOrganizationName(QStringLiteral("Litehouse"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LITEHOUSE_VERSION));
 
     // History failures are reported once, as the command's error line
     // (QT_LOGGING_RULES can still turn the store's warnings back on).

@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -31,7 +32,19 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("litehouse"));
     QApplication::setOrganizationName(QStringLiteral("Litehouse"));
     QApplication::setApplicationDisplayName(QStringLiteral("Litehouse"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(LITEHOUSE_VERSION));
+    // One id everywhere (packaging/README.md): the desktop entry, the icon,
+    // the AppStream component and the Wayland app id.
+    const QString appId = QStringLiteral("io.litehouse.Litehouse");
+    QGuiApplication::setDesktopFileName(appId);
+    QIcon icon;
+    if (QIcon::hasThemeIcon(appId)) {
+        icon = QIcon::fromTheme(appId);
+    } else { // not installed: the copies compiled in
+        for (int size : {16, 32, 48, 64, 128, 256})
+            icon.addFile(QStringLiteral(":/litehouse/icons/litehouse-%1.png").arg(size));
+    }
+    QApplication::setWindowIcon(icon);
 
     // Language: the system's unless the user chose one in View ▸ Language.
     const QString lang = QSettings().value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();

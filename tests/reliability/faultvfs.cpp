@@ -64,6 +64,7 @@ int extendedFor(FaultVfs::Op op, int code)
     case FaultVfs::Op::FileSize: return SQLITE_IOERR_FSTAT;
     case FaultVfs::Op::Lock: return SQLITE_IOERR_LOCK;
     case FaultVfs::Op::ShmMap: return SQLITE_IOERR_SHMMAP;
+    case FaultVfs::Op::ShmLock: return SQLITE_IOERR_SHMLOCK;
     case FaultVfs::Op::Open: return SQLITE_CANTOPEN;
     case FaultVfs::Op::Delete: return SQLITE_IOERR_DELETE;
     }
@@ -244,6 +245,11 @@ int xShmMap(sqlite3_file *f, int pg, int sz, int extend, void volatile **pp)
 }
 int xShmLock(sqlite3_file *f, int offset, int n, int flags)
 {
+    // Only taking a lock fails: an unlock that fails would leave SQLite
+    // believing it holds nothing while the lock stays.
+    if (!(flags & SQLITE_SHM_UNLOCK))
+        if (int rc = A::check(ff(f), FaultVfs::Op::ShmLock))
+            return rc;
     return ff(f)->real->pMethods->iVersion < 2 ? SQLITE_IOERR_SHMLOCK
                                                : ff(f)->real->pMethods->xShmLock(ff(f)->real, offset, n, flags);
 }
@@ -505,6 +511,7 @@ const char *FaultVfs::opName(Op op)
     case Op::FileSize: return "xFileSize";
     case Op::Lock: return "xLock";
     case Op::ShmMap: return "xShmMap";
+    case Op::ShmLock: return "xShmLock";
     case Op::Open: return "xOpen";
     case Op::Delete: return "xDelete";
     }

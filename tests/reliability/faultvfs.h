@@ -16,8 +16,8 @@ class FaultVfs final
 {
 public:
     /// The I/O calls that can be failed and are counted.
-    enum class Op { Read = 0, Write, Sync, Truncate, FileSize, Lock, ShmMap, Open, Delete };
-    static constexpr int OpCount = 9;
+    enum class Op { Read = 0, Write, Sync, Truncate, FileSize, Lock, ShmMap, ShmLock, Open, Delete };
+    static constexpr int OpCount = 10;
     /// The name the VFS is registered under (OpenOptions::vfs, `vfs=` in a URI).
     static constexpr const char *name = "litehouse-fault";
 

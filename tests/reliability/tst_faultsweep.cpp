@@ -44,7 +44,8 @@ QList<Mode> modes()
 {
     QList<Mode> m;
     for (auto op : {FaultVfs::Op::Read, FaultVfs::Op::Write, FaultVfs::Op::Sync, FaultVfs::Op::Truncate,
-                    FaultVfs::Op::FileSize, FaultVfs::Op::Lock, FaultVfs::Op::ShmMap, FaultVfs::Op::Open,
+                    FaultVfs::Op::FileSize, FaultVfs::Op::Lock, FaultVfs::Op::ShmMap, FaultVfs::Op::ShmLock,
+                    FaultVfs::Op::Open,
                     FaultVfs::Op::Delete}) {
         m.append({op, SQLITE_IOERR, false});
         m.append({op, SQLITE_FULL, true});

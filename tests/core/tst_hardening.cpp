@@ -131,12 +131,17 @@ private Q_SLOTS:
         sqlite3Shell(db, {}, "CREATE TABLE t(x);"
                              "CREATE VIEW v AS SELECT load_extension('/nonexistent/evil') AS boom;"
                              "CREATE TABLE log(m);"
-                             "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT load_extension('/nonexistent/evil'); END;\n",
+                             "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT load_extension('/nonexistent/evil'); END;"
+                             // Written straight into sqlite_schema, as a crafted file would have it.
+                             "PRAGMA writable_schema=ON;"
+                             "INSERT INTO sqlite_schema(type, name, tbl_name, rootpage, sql) VALUES ('view', 'crafted', "
+                             "'crafted', 0, 'CREATE VIEW crafted AS SELECT load_extension(''/nonexistent/evil'') AS boom');\n",
                      &code);
         QCOMPARE(code, 0);
         Manager m;
         QVERIFY(LH_OK(m.open(db)).ok());
         QVERIFY(firstError(m, db, QStringLiteral("SELECT * FROM v")).contains(QStringLiteral("unsafe use of load_extension")));
+        QVERIFY(firstError(m, db, QStringLiteral("SELECT * FROM crafted")).contains(QStringLiteral("unsafe use of load_extension")));
         QVERIFY(firstError(m, db, QStringLiteral("INSERT INTO t VALUES (1)")).contains(QStringLiteral("unsafe use")));
         // Directly: extension loading is off.
         QVERIFY(firstError(m, db, QStringLiteral("SELECT load_extension('/nonexistent/evil')")).contains(QStringLiteral("not authorized")));

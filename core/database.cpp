@@ -50,7 +50,7 @@ bool Database::checkpointsOnCommit() const
 
 bool Database::checkpointsInBackground() const
 {
-    return options.backgroundCheckpoint && !options.readOnly && !isMemory(path);
+    return options.backgroundCheckpoint && checkpointsOnCommit();
 }
 
 void Database::walCommitted(Connection &writer, int frames, int threshold)

@@ -17,6 +17,10 @@ namespace Litehouse {
 
 struct StreamState;
 
+/// Completes an operation's record: its time, rows, and outcome from the
+/// error (Cancelled for an interrupt), if any.
+void finishRecord(OperationRecord &op, const Error *e, qint64 ns, qint64 returned, qint64 affected);
+
 class Database final
 {
 public:

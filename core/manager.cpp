@@ -101,6 +101,8 @@ OperationRecord startRecord(const std::shared_ptr<Database> &db, const QString &
     return op;
 }
 
+} // namespace
+
 void finishRecord(OperationRecord &op, const Error *e, qint64 ns, qint64 returned, qint64 affected)
 {
     op.durationNs = ns;
@@ -113,8 +115,6 @@ void finishRecord(OperationRecord &op, const Error *e, qint64 ns, qint64 returne
         op.errorCode = e->extendedCode();
     }
 }
-
-} // namespace
 
 bool detail::spinUntil(bool (*done)(const void *), const void *ctx)
 {

@@ -36,15 +36,7 @@ void StreamState::report(const Error *error)
     if (reported)
         return;
     reported = true;
-    record.durationNs = busyNs;
-    record.rowsReturned = fetched.load() + (buffered ? buffered->rowCount() : 0);
-    record.rowsAffected = rowsAffected;
-    if (error) {
-        record.outcome = error->kind() == Error::Kind::Interrupted ? OperationRecord::Outcome::Cancelled
-                                                                   : OperationRecord::Outcome::Error;
-        record.error = error->message();
-        record.errorCode = error->extendedCode();
-    }
+    finishRecord(record, error, busyNs, fetched.load() + (buffered ? buffered->rowCount() : 0), rowsAffected);
     db->manager->report(record, error ? *error : Error());
 }
 
@@ -61,7 +53,6 @@ bool QueryStream::atEnd() const { return d->atEnd.load(); }
 qint64 QueryStream::rowsFetched() const { return d->fetched.load(); }
 bool QueryStream::readOnly() const { return d->readOnly; }
 bool QueryStream::sessionBound() const { return d->sessionBound; }
-qint64 QueryStream::rowsAffected() const { return d->rowsAffected; }
 
 QFuture<Outcome<ResultSet>> QueryStream::fetch(int maxRows, const CancelToken &cancel)
 {
@@ -243,20 +234,9 @@ struct StreamStart
         }
         state->readOnly = readOnly;
         state->sessionBound = sessionState;
-        qsizetype next = 0;
-        QSet<QString> used;
-        if (auto b = stmt.value().bind(params, &next, &used, /*copy=*/true); !b) {
-            fail(Error(b.error()).withSql(QString::fromUtf8(utf8)));
-            return;
-        }
-        if (next < params.positional.size()) {
-            fail(Error::invalid(QStringLiteral("too many parameters: the SQL uses %1, %2 were given")
-                                    .arg(next)
-                                    .arg(params.positional.size()))
-                     .withSql(QString::fromUtf8(utf8)));
-            return;
-        }
         if (!readOnly) {
+            // Run whole by the connection, which binds and checks the
+            // parameters itself.
             stmt = Statement();
             QElapsedTimer timer;
             timer.start();
@@ -275,6 +255,19 @@ struct StreamStart
             state->buffered.emplace(std::move(r.value().rows));
             state->report(nullptr);
             settle(std::make_shared<QueryStream>(state));
+            return;
+        }
+        qsizetype next = 0;
+        QSet<QString> used;
+        if (auto b = stmt.value().bind(params, &next, &used, /*copy=*/true); !b) {
+            fail(Error(b.error()).withSql(QString::fromUtf8(utf8)));
+            return;
+        }
+        if (next < params.positional.size()) {
+            fail(Error::invalid(QStringLiteral("too many parameters: the SQL uses %1, %2 were given")
+                                    .arg(next)
+                                    .arg(params.positional.size()))
+                     .withSql(QString::fromUtf8(utf8)));
             return;
         }
         state->columns = stmt.value().columnNames();
@@ -310,13 +303,14 @@ QFuture<Outcome<std::shared_ptr<QueryStream>>> Manager::stream(const QString &da
     state->record.sql = sql;
     state->record.params = params.toString();
     state->record.kind = options.kind;
-    state->record.statementType = statementTypeName(classifyStatement(utf8).kind);
+    const StatementInfo info = classifyStatement(utf8);
+    state->record.statementType = statementTypeName(info.kind);
     StreamStart start{promise, state, utf8, params, options,
                       [this, database](Task &&t) { return submit(database, Route::Writer, std::move(t)); }};
     // The first guess: from the text, on the calling thread. run() corrects it.
     const bool ownLane = db->hasReaders() && !db->inTransaction()
         && (options.route == Route::Reader
-            || (options.route == Route::Auto && classifyStatement(utf8).looksReadOnly()));
+            || (options.route == Route::Auto && info.looksReadOnly()));
     if (ownLane) {
         start.toOwnLane();
         return future;

@@ -44,8 +44,6 @@ public:
     /// The statement read session state (TEMP objects, attached databases,
     /// PRAGMAs, an open transaction): running it again belongs on the writer.
     bool sessionBound() const;
-    /// Rows changed by a statement that writes (sqlite3_changes()).
-    qint64 rowsAffected() const;
     /// Finalizes the statement and releases the connection.
     QFuture<Outcome<Done>> close();
 

@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace Litehouse;
 
 namespace {
@@ -67,6 +69,18 @@ QByteArray shownAsCsv(ResultModel *m)
     writeRows(out, rows, Format::Csv);
     out.flush();
     return text.toUtf8();
+}
+
+// Runs the text as F5 would and waits for the run to end: whether it
+// succeeded, or nothing when it did not end in time.
+std::optional<bool> runInTab(QueryTab &tab, const QString &sql)
+{
+    QSignalSpy done(&tab, &QueryTab::runFinished);
+    tab.editor()->setPlainText(sql);
+    tab.run(QueryTab::Scope::All);
+    if (!done.wait(30000))
+        return std::nullopt;
+    return done.at(0).at(0).toBool();
 }
 
 QByteArray readFile(const QString &path)
@@ -188,16 +202,14 @@ private Q_SLOTS:
             tab.setDatabase(myDb);
             QVERIFY(tab.sessionText().contains(QStringLiteral("TEMP tables")));
             for (qsizetype i = 0; i < runs.size(); ++i) {
-                QSignalSpy done(&tab, &QueryTab::runFinished);
-                tab.editor()->setPlainText(QString(runs.at(i)).replace(QStringLiteral("%DIR%"), mine));
-                tab.run(QueryTab::Scope::All);
-                QVERIFY(done.wait(30000));
+                const std::optional<bool> ok = runInTab(tab, QString(runs.at(i)).replace(QStringLiteral("%DIR%"), mine));
+                QVERIFY(ok.has_value());
                 const bool last = i == runs.size() - 1;
                 if (last && !error.isEmpty()) {
-                    QCOMPARE(done.at(0).at(0).toBool(), false);
+                    QCOMPARE(*ok, false);
                     QVERIFY2(tab.errorText().contains(error), qPrintable(tab.errorText()));
                 } else {
-                    QVERIFY2(done.at(0).at(0).toBool(), qPrintable(tab.errorText()));
+                    QVERIFY2(*ok, qPrintable(tab.errorText()));
                 }
                 for (int k = 0; k < tab.resultCount(); ++k) {
                     ResultModel *model = tab.resultModel(k);
@@ -232,13 +244,11 @@ private Q_SLOTS:
         QVERIFY(await(m.execute(db, QStringLiteral("CREATE TABLE r(id INTEGER PRIMARY KEY)"))).ok());
         QueryTab tab(&m);
         tab.setDatabase(db);
-        QSignalSpy done(&tab, &QueryTab::runFinished);
-        tab.editor()->setPlainText(
-            QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000)"
-                           " INSERT INTO r SELECT i FROM c RETURNING id;"));
-        tab.run(QueryTab::Scope::All);
-        QVERIFY(done.wait(30000));
-        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(tab.errorText()));
+        const std::optional<bool> ok =
+            runInTab(tab, QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000)"
+                                         " INSERT INTO r SELECT i FROM c RETURNING id;"));
+        QVERIFY(ok.has_value());
+        QVERIFY2(*ok, qPrintable(tab.errorText()));
         QCOMPARE(tab.resultCount(), 1);
         ResultModel *model = tab.resultModel(0);
         model->setMaxCachedRows(100); // would drop rows of a query it may run again
@@ -269,12 +279,7 @@ private Q_SLOTS:
         QVERIFY(await(m.open(db)).ok());
         QueryTab tab(&m);
         tab.setDatabase(db);
-        auto runIn = [&tab](const QString &sql) {
-            QSignalSpy done(&tab, &QueryTab::runFinished);
-            tab.editor()->setPlainText(sql);
-            tab.run(QueryTab::Scope::All);
-            return done.wait(30000) && done.at(0).at(0).toBool();
-        };
+        auto runIn = [&tab](const QString &sql) { return runInTab(tab, sql).value_or(false); };
         QVERIFY2(runIn(QStringLiteral("CREATE TEMP TABLE big AS WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1"
                                       " FROM c WHERE i < 5000) SELECT i FROM c; SELECT * FROM big;")),
                  qPrintable(tab.errorText()));
@@ -315,11 +320,9 @@ private Q_SLOTS:
         const QStringList scripts{QStringLiteral("WITH c(v) AS (SELECT 1) INSERT INTO missing SELECT v FROM c;"),
                                   QStringLiteral("SELECT * FROM missing;"), QStringLiteral("SELECT 1 +;")};
         for (const QString &sql : scripts) {
-            QSignalSpy done(&tab, &QueryTab::runFinished);
-            tab.editor()->setPlainText(sql);
-            tab.run(QueryTab::Scope::All);
-            QVERIFY(done.wait(30000));
-            QCOMPARE(done.at(0).at(0).toBool(), false);
+            const std::optional<bool> ok = runInTab(tab, sql);
+            QVERIFY(ok.has_value());
+            QCOMPARE(*ok, false);
             const QString e = tab.errorText();
             QVERIFY2(!e.isEmpty(), qPrintable(sql));
             for (const char *word : {"lane", "writer", "reader", "stream"})

@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QPointer>
 #include <QSaveFile>
 #include <QtConcurrent>
 
@@ -49,8 +48,9 @@ void TabStore::flush()
         return;
     const QHash<QString, QString> batch = std::exchange(m_pending, {});
     const QString dir = m_dir;
-    QPointer<TabStore> self(this);
-    m_io.start([self, dir, batch] {
+    // The store outlives its writes (its destructor waits for them), and a
+    // queued call to a store that is gone by then is dropped by Qt.
+    m_io.start([this, dir, batch] {
         QDir().mkpath(dir);
         for (auto it = batch.begin(); it != batch.end(); ++it) {
             const QString path = dir + QLatin1Char('/') + it.key() + QStringLiteral(".sql");
@@ -59,12 +59,9 @@ void TabStore::flush()
             const bool ok = f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() && f.commit();
             if (!ok) {
                 const QString message = tr("Could not save the editor tab to %1: %2").arg(path, f.errorString());
-                // Back on the UI thread (the store may be gone by then).
+                // Back on the UI thread.
                 QMetaObject::invokeMethod(
-                    self, [self, id = it.key(), text = it.value(), message] {
-                        if (self)
-                            self->failed(id, text, message);
-                    },
+                    this, [this, id = it.key(), text = it.value(), message] { failed(id, text, message); },
                     Qt::QueuedConnection);
             }
         }

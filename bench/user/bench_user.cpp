@@ -130,8 +130,8 @@ struct Fig
     double sec = 0;
     double rssMb = -1;
     double stallMs = -1;
-    double peakMb = -1;
     QString note;
+    double peakMb = -1;
 };
 std::vector<Fig> g_figs;
 

@@ -1,9 +1,12 @@
 #include "batch.h"
 
 #include "database_p.h"
+#include "manager_p.h"
 
 #include <QElapsedTimer>
 #include <QThread>
+
+#include <condition_variable>
 
 #include <sqlite3.h>
 
@@ -32,6 +35,8 @@ struct BatchState
     bool outer = true;
     // Shared between the lane and the caller:
     std::mutex mutex;
+    std::condition_variable room; // a chunk was written: add() may post the next
+    int inFlight = 0;             // chunks posted and not yet written
     std::optional<Error> error;
     qint64 written = 0;
     OperationRecord record;
@@ -41,6 +46,18 @@ struct BatchState
 namespace {
 
 std::atomic<quint64> g_nextSession{1};
+
+// A producer faster than the writer waits for the writer once this many
+// chunks are queued, so that a batch holds a few chunks in memory, not all
+// the rows it was given (1M rows held about 190 MB without a bound).
+constexpr int kMaxChunksInFlight = 3;
+
+void chunkDone(BatchState &s)
+{
+    std::lock_guard lock(s.mutex);
+    --s.inFlight;
+    s.room.notify_all();
+}
 
 void undo(Connection &c, BatchState &s)
 {
@@ -131,19 +148,39 @@ Batch::~Batch()
 
 static Outcome<Done> postChunk(const std::shared_ptr<BatchState> &s, BatchRows rows)
 {
-    auto db = s->manager->find(s->database);
+    auto db = detail::ManagerAccess::find(*s->manager, s->database);
     if (!db)
         return Error(Error::Kind::NotOpen, QStringLiteral("no open database named \"%1\"").arg(s->database));
+    const bool mayWait = QThread::currentThread() != s->manager->thread();
+    {
+        // On any thread, the manager's too: a Batch is fed from a file or a
+        // loop, never from the UI thread (ui/ imports off it).
+        std::unique_lock lock(s->mutex);
+        s->room.wait(lock, [&] { return s->inFlight < kMaxChunksInFlight || s->error; });
+        if (s->error)
+            return *s->error;
+        ++s->inFlight;
+    }
     Lane *lane = &db->writer();
     Task t;
     t.session = s->session;
-    t.run = [s, rows = std::move(rows), lane](Connection &c) { writeChunk(c, s, rows, *lane); };
-    t.fail = [s](const Error &e) {
-        std::lock_guard lock(s->mutex);
-        if (!s->error)
-            s->error = e;
+    t.run = [s, rows = std::move(rows), lane](Connection &c) mutable {
+        writeChunk(c, s, rows, *lane);
+        rows = {}; // freed before the producer is let go
+        chunkDone(*s);
     };
-    return lane->post(std::move(t), QThread::currentThread() != s->manager->thread());
+    t.fail = [s](const Error &e) {
+        {
+            std::lock_guard lock(s->mutex);
+            if (!s->error)
+                s->error = e;
+        }
+        chunkDone(*s);
+    };
+    auto r = lane->post(std::move(t), mayWait);
+    if (!r)
+        chunkDone(*s);
+    return r;
 }
 
 Outcome<Done> Batch::add(std::span<const Value> row)
@@ -187,7 +224,7 @@ QFuture<Outcome<qint64>> Batch::finish()
             return future;
         }
     }
-    auto db = d->manager->find(d->database);
+    auto db = detail::ManagerAccess::find(*d->manager, d->database);
     if (!db) {
         settle(Error(Error::Kind::NotOpen, QStringLiteral("no open database named \"%1\"").arg(d->database)));
         return future;
@@ -219,7 +256,7 @@ QFuture<Outcome<qint64>> Batch::finish()
             op.error = err->message();
             op.errorCode = err->extendedCode();
         }
-        s->manager->report(op, err ? *err : Error());
+        detail::ManagerAccess::report(*s->manager, op, err ? *err : Error());
         if (err)
             settle(*err);
         else
@@ -237,7 +274,7 @@ QFuture<Outcome<Done>> Batch::abort()
     auto future = promise->future();
     d->finished = true;
     d->buffer = {};
-    auto db = d->manager->find(d->database);
+    auto db = detail::ManagerAccess::find(*d->manager, d->database);
     if (!db) {
         fulfil(*promise, Done{});
         return future;

@@ -25,6 +25,9 @@ public:
     Q_DISABLE_COPY_MOVE(Batch)
 
     /// Adds a row; every batchSize rows a chunk is written in the background.
+    /// add() waits while 3 chunks are already queued for the writer, so
+    /// memory stays bounded whatever the speed of the producer: feed a batch
+    /// off the UI thread.
     /// Fails when an earlier chunk failed (the batch is then rolled back).
     /// The values are copied into the chunk's one flat buffer: adding a row
     /// allocates nothing of its own.

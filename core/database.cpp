@@ -9,19 +9,6 @@
 namespace Litehouse {
 
 namespace {
-// Short enough to cost little idle CPU, long enough to bridge an awaiting
-// caller's turn-around between two tasks. The lane's spin shrinks to an
-// eighth of this when tasks stop coming in time; for the writer an eighth
-// of 60 us was shorter than a caller's turn-around between two awaited
-// writes on this kind of machine, so once shrunk the writer parked after
-// every write and W4 took 50-60 us a write instead of 38-40 (alternated
-// runs, docs/benchmarks.md). Readers gained nothing from a longer spin.
-constexpr int kWriterSpinMicros = 200;
-constexpr int kReaderSpinMicros = 60;
-constexpr int kStreamSpinMicros = 0;
-// Checkpoints come a few milliseconds apart at the most.
-constexpr int kCheckpointSpinMicros = 0;
-
 bool isMemory(const QString &p)
 {
     return p.isEmpty() || p == QLatin1String(":memory:") || p.startsWith(QLatin1String("file::memory:"));
@@ -32,7 +19,7 @@ Database::Database(Manager *mgr, QString p, OpenOptions opts)
     : path(std::move(p)), options(std::move(opts)), manager(mgr)
 {
     m_writer = std::make_unique<Lane>(mgr->threadPool(), std::make_unique<Connection>(path, Connection::Role::Writer),
-                                      kWriterSpinMicros, options.maxQueuedTasks);
+                                      options.maxQueuedTasks);
     m_clock.start();
 }
 
@@ -140,8 +127,7 @@ bool Database::postCheckpoint()
             // A reader connection (query_only): it never runs SQL, and a
             // checkpoint through the C API is not a write statement.
             m_checkpointer = std::make_unique<Lane>(manager->threadPool(),
-                                                    std::make_unique<Connection>(path, Connection::Role::Reader),
-                                                    kCheckpointSpinMicros, 4);
+                                                    std::make_unique<Connection>(path, Connection::Role::Reader), 4);
         }
         lane = m_checkpointer.get();
     }
@@ -209,7 +195,7 @@ Outcome<Done> Database::postRead(Task task, bool mayWait)
         if ((!best || best->lane->load() > 0) && int(m_readers.size()) < qMax(1, options.maxReaders)) {
             m_readers.push_back({std::make_unique<Lane>(manager->threadPool(),
                                                         std::make_unique<Connection>(path, Connection::Role::Reader),
-                                                        kReaderSpinMicros, options.maxQueuedTasks),
+                                                        options.maxQueuedTasks),
                                  0});
             best = &m_readers.back();
         }
@@ -232,7 +218,7 @@ Outcome<Done> Database::postRead(Task task, bool mayWait)
 std::shared_ptr<Lane> Database::newStreamLane()
 {
     return std::make_shared<Lane>(manager->threadPool(), std::make_unique<Connection>(path, Connection::Role::Reader),
-                                  kStreamSpinMicros, options.maxQueuedTasks);
+                                  options.maxQueuedTasks);
 }
 
 void Database::trackStream(const std::shared_ptr<StreamState> &s)

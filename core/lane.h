@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <vector>
 #include <functional>
 #include <memory>
@@ -15,16 +16,15 @@ namespace Litehouse {
 
 /// A strand: one connection and a FIFO of tasks that run one at a time on
 /// the manager's thread pool, whichever pool thread picks them up. Nothing
-/// else touches the connection, so it needs no locks of its own.
-///
-/// Between back-to-back tasks the draining thread spins for a few
-/// microseconds before it gives the thread back: parking and waking a
-/// thread costs 10-55 us on the machines we measured, several times a point
-/// query's own cost.
+/// else touches the connection, so it needs no locks of its own. A lane
+/// holds a pool thread only while it has tasks: when its queue runs empty
+/// the thread goes back to the pool, and the next post() starts it again.
+/// (A lane that spun for the next task before giving its thread back made
+/// reads from the UI slower on a busy 2-core machine: docs/benchmarks.md.)
 class Lane final
 {
 public:
-    Lane(QThreadPool *pool, std::unique_ptr<Connection> connection, int spinMicros, int maxQueued);
+    Lane(QThreadPool *pool, std::unique_ptr<Connection> connection, int maxQueued);
     ~Lane();
     Q_DISABLE_COPY_MOVE(Lane)
 
@@ -50,42 +50,15 @@ public:
     Connection *connection() const { return m_conn.get(); }
 
 private:
-    /// A FIFO in one ring buffer that only grows (and is given back when it
-    /// empties after growing large). A std::deque allocated a block every few
-    /// tasks on the submitting thread and freed it on the lane's thread,
-    /// which then waited on the submitting thread's allocator lock during a
-    /// burst of submissions.
-    class Queue
-    {
-    public:
-        bool empty() const { return m_size == 0; }
-        size_t size() const { return m_size; }
-        // The size is a power of two.
-        Task &at(size_t i) { return m_buf[(m_head + i) & (m_buf.size() - 1)]; }
-        void push(Task &&t);
-        /// Removes and returns the i-th task (0 is the oldest).
-        Task take(size_t i);
-        std::vector<Task> takeAll();
-
-    private:
-        std::vector<Task> m_buf;
-        size_t m_head = 0;
-        size_t m_size = 0;
-    };
-
     void drain();
     bool takeNext(Task *out); // under m_mutex
-    void runTask(Task &task);
-    bool handsOff() const;
 
     QThreadPool *m_pool;
     std::unique_ptr<Connection> m_conn;
-    const int m_spinMicros;
     const int m_maxQueued;
-    qint64 m_spinNs; // the current spin, adapted by drain() (only one thread drains at a time)
     mutable std::mutex m_mutex;
     std::condition_variable m_room;
-    Queue m_queue;
+    std::deque<Task> m_queue;
     bool m_running = false;
     bool m_closing = false;
     bool m_refusing = false; // refuseNewTasks()
@@ -93,7 +66,6 @@ private:
     quint64 m_owner = 0;
     std::vector<std::function<void()>> m_onClosed;
     std::atomic<int> m_load{0};
-    std::atomic<int> m_queued{0};
 };
 
 } // namespace Litehouse

@@ -1,8 +1,7 @@
-#include "manager.h"
+#include "manager_p.h"
 
 #include "batch.h"
 #include "database_p.h"
-#include "handoff_p.h"
 #include "logging.h"
 #include "querystream.h"
 
@@ -22,6 +21,9 @@
 #include <sqlite3.h>
 
 namespace Litehouse {
+
+using detail::notOpen;
+using detail::startRecord;
 
 struct Manager::Registry
 {
@@ -80,12 +82,14 @@ QString paramsJson(const Params &p)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-OperationRecord startRecord(const std::shared_ptr<Database> &db, const QString &name, const QString &sql,
-                            const Params &params, OperationRecord::Kind kind)
+} // namespace
+
+OperationRecord detail::startRecord(const std::shared_ptr<Database> &db, const QString &name, const QString &sql,
+                                    const Params &params, OperationRecord::Kind kind)
 {
     OperationRecord op;
     // Nobody records or listens: skip rendering parameters and the clock.
-    if (!db->manager->observed())
+    if (!detail::ManagerAccess::observed(*db->manager))
         return op;
     op.timestamp = QDateTime::currentDateTimeUtc();
     op.database = db->path;
@@ -101,8 +105,6 @@ OperationRecord startRecord(const std::shared_ptr<Database> &db, const QString &
     return op;
 }
 
-} // namespace
-
 void finishRecord(OperationRecord &op, const Error *e, qint64 ns, qint64 returned, qint64 affected)
 {
     op.durationNs = ns;
@@ -114,36 +116,6 @@ void finishRecord(OperationRecord &op, const Error *e, qint64 ns, qint64 returne
         op.error = e->message();
         op.errorCode = e->extendedCode();
     }
-}
-
-bool detail::spinUntil(bool (*done)(const void *), const void *ctx)
-{
-    constexpr qint64 kMinNs = 10000;
-    constexpr qint64 kMaxNs = 200000;
-    thread_local qint64 budgetNs = kMaxNs;
-    // While it spins this thread resolves finished operations' futures for
-    // the workers (see Handoff), its own among them.
-    Handoff::enter();
-    QElapsedTimer spin;
-    spin.start();
-    do {
-        for (int i = 0; i < 64; ++i) {
-            if (Handoff::hasWork())
-                Handoff::help();
-            if (done(ctx)) {
-                Handoff::leave();
-                budgetNs = qMin(kMaxNs, budgetNs * 2);
-                return true;
-            }
-#if defined(__x86_64__) || defined(__i386__)
-            __builtin_ia32_pause();
-#endif
-        }
-    } while (spin.nsecsElapsed() < budgetNs);
-    Handoff::leave();
-    const bool ok = done(ctx);
-    budgetNs = ok ? qMin(kMaxNs, budgetNs * 2) : qMax(kMinNs, budgetNs / 2);
-    return ok;
 }
 
 Manager::Manager(QObject *parent) : QObject(parent), m_reg(std::make_unique<Registry>())
@@ -238,7 +210,7 @@ QStringList Manager::databases() const
     return m_reg->byPath.keys();
 }
 
-static Error notOpen(const QString &name)
+Error detail::notOpen(const QString &name)
 {
     return Error(Error::Kind::NotOpen, QStringLiteral("no open database named \"%1\"").arg(name)).withDatabase(name);
 }
@@ -562,9 +534,7 @@ QFuture<Outcome<R>> failedFuture(const Error &e)
 /// Work is called on the connection's thread; it returns the outcome, or
 /// nothing when it handed the operation over to another lane.
 template<typename R, typename Work>
-class Manager::Operation final : public Task::Body,
-                                  public detail::Pending,
-                                  public std::enable_shared_from_this<Operation<R, Work>>
+class Manager::Operation final : public Task::Body, public std::enable_shared_from_this<Operation<R, Work>>
 {
 public:
     Operation(Manager *manager, const std::shared_ptr<Database> &db, bool record, Work work)
@@ -575,18 +545,6 @@ public:
     OperationRecord op;
 
     QFuture<Outcome<R>> future() { return m_promise->future(); }
-
-    /// About how much memory this operation holds (for Handoff::deferRelease()).
-    void estimateBytes(const QString &sql, const Params &params)
-    {
-        // The promise's shared state and the result store come on top.
-        std::size_t n = sizeof(*this) + 512 + std::size_t(sql.size()) * 2;
-        for (const Value &v : params.positional)
-            n += sizeof(Value) + std::size_t(v.bytesView().size());
-        for (const auto &[name, v] : params.named)
-            n += sizeof(Value) + std::size_t(name.size()) * 2 + std::size_t(v.bytesView().size());
-        m_bytes = n;
-    }
 
     void run(Connection &c) override
     {
@@ -624,20 +582,7 @@ private:
                 finishRecord(op, &r.error(), ns, 0, 0);
             m_manager->report(op, r ? Error() : r.error());
         }
-        m_result.emplace(std::move(r));
-        // Handed over by the lane after run() returns, with the lane's own
-        // reference (see Handoff::endTask()).
-        const void *body = static_cast<Task::Body *>(this);
-        if (!detail::Handoff::defer(body, this)) {
-            resolve();
-            detail::Handoff::deferRelease(body, this, m_bytes);
-        }
-    }
-
-    void resolve() override
-    {
-        fulfil(*m_promise, std::move(*m_result));
-        m_result.reset();
+        fulfil(*m_promise, std::move(r));
     }
 
     Manager *const m_manager;
@@ -647,8 +592,6 @@ private:
     // Through makePromise(), not a member QPromise: ThreadSanitizer must not
     // check the promise's destruction (see core/tsan_p.h).
     const std::shared_ptr<QPromise<Outcome<R>>> m_promise;
-    std::optional<Outcome<R>> m_result; // between finish() and resolve()
-    std::size_t m_bytes = 0;
 };
 
 template<typename R, typename Work>
@@ -656,14 +599,11 @@ QFuture<Outcome<R>> Manager::launch(const std::shared_ptr<Database> &db, const Q
                                     const Params &params, const ExecOptions &options, OperationRecord::Kind kind,
                                     const QString &paramsText, Route route, bool looksReadOnly, Work work)
 {
-    // From the pool: this thread allocates it, and whichever thread drops
-    // the last reference (see core/handoff_p.h) frees it. Nobody records or listens now: the operation skips its record, which
+    // Nobody records or listens now: the operation skips its record, which
     // startRecord() leaves empty in that case anyway.
     const bool record = options.record && observed();
-    auto operation = std::allocate_shared<Operation<R, Work>>(detail::PoolAllocator<Operation<R, Work>>(), this, db,
-                                                              record, std::move(work));
+    auto operation = std::make_shared<Operation<R, Work>>(this, db, record, std::move(work));
     operation->op = startRecord(db, database, sql, params, kind);
-    operation->estimateBytes(sql, params);
     if (!paramsText.isNull())
         operation->op.params = paramsText;
     auto future = operation->future();
@@ -749,115 +689,6 @@ QFuture<Outcome<StatementResult>> Manager::executeMany(const QString &database, 
     };
     return launch<StatementResult>(db, database, sql, {}, options, options.kind, rowsText, Route::Writer, false,
                                    std::move(work));
-}
-
-QFuture<Outcome<TransactionState>> Manager::transactionOp(const QString &database, const QByteArray &sql,
-                                                          OperationRecord::Kind kind)
-{
-    auto promise = makePromise<Outcome<TransactionState>>();
-    auto future = promise->future();
-    auto db = find(database);
-    if (!db) {
-        settle<TransactionState>(promise, notOpen(database));
-        return future;
-    }
-    auto op = std::make_shared<OperationRecord>(startRecord(db, database, QString::fromUtf8(sql), {}, kind));
-    Task task;
-    task.fail = [this, promise, op](const Error &e) {
-        finishRecord(*op, &e, 0, 0, 0);
-        report(*op, e);
-        settle<TransactionState>(promise, e);
-    };
-    task.run = [this, promise, op, sql](Connection &c) {
-        QElapsedTimer t;
-        t.start();
-        auto r = c.execute(sql, {}, Fetch::none());
-        finishRecord(*op, r ? nullptr : &r.error(), t.nsecsElapsed(), 0, 0);
-        report(*op, r ? Error() : r.error());
-        if (!r)
-            settle<TransactionState>(promise, r.error());
-        else
-            settle<TransactionState>(promise, c.transactionState());
-    };
-    if (auto s = submit(database, Route::Writer, std::move(task)); !s)
-        task.fail(s.error());
-    return future;
-}
-
-QFuture<Outcome<TransactionState>> Manager::begin(const QString &database, BeginMode mode)
-{
-    const QByteArray sql = mode == BeginMode::Immediate ? "BEGIN IMMEDIATE"
-        : mode == BeginMode::Exclusive                  ? "BEGIN EXCLUSIVE"
-                                                        : "BEGIN DEFERRED";
-    return transactionOp(database, sql, OperationRecord::Kind::Begin);
-}
-
-QFuture<Outcome<TransactionState>> Manager::commit(const QString &database)
-{
-    return transactionOp(database, "COMMIT", OperationRecord::Kind::Commit);
-}
-
-QFuture<Outcome<TransactionState>> Manager::rollback(const QString &database)
-{
-    return transactionOp(database, "ROLLBACK", OperationRecord::Kind::Rollback);
-}
-
-static QFuture<Outcome<TransactionState>> invalidName(const QString &why)
-{
-    QPromise<Outcome<TransactionState>> p;
-    p.start();
-    fulfil(p, Error::invalid(why));
-    return p.future();
-}
-
-QFuture<Outcome<TransactionState>> Manager::savepoint(const QString &database, const QString &name)
-{
-    if (const QString why = validateSavepointName(name); !why.isEmpty())
-        return invalidName(why);
-    return transactionOp(database, "SAVEPOINT " + quoteIdentifier(name).toUtf8(), OperationRecord::Kind::Savepoint);
-}
-
-QFuture<Outcome<TransactionState>> Manager::release(const QString &database, const QString &name)
-{
-    if (const QString why = validateSavepointName(name); !why.isEmpty())
-        return invalidName(why);
-    return transactionOp(database, "RELEASE SAVEPOINT " + quoteIdentifier(name).toUtf8(), OperationRecord::Kind::Release);
-}
-
-QFuture<Outcome<TransactionState>> Manager::rollbackTo(const QString &database, const QString &name)
-{
-    if (const QString why = validateSavepointName(name); !why.isEmpty())
-        return invalidName(why);
-    return transactionOp(database, "ROLLBACK TO SAVEPOINT " + quoteIdentifier(name).toUtf8(),
-                         OperationRecord::Kind::RollbackTo);
-}
-
-QFuture<Outcome<bool>> Manager::updateIfVersion(const QString &database, const VersionedUpdate &u)
-{
-    if (u.table.isEmpty() || u.keyColumn.isEmpty() || u.versionColumn.isEmpty()) {
-        QPromise<Outcome<bool>> p;
-        p.start();
-        fulfil(p, Error::invalid(QStringLiteral("an optimistic update needs a table, a key column and a version column")));
-        return p.future();
-    }
-    QString sql = QStringLiteral("UPDATE %1 SET ").arg(quoteIdentifier(u.table));
-    Params params;
-    for (const auto &[col, v] : u.set) {
-        sql += quoteIdentifier(col) + QStringLiteral(" = ?, ");
-        params.positional.append(v);
-    }
-    const QString ver = quoteIdentifier(u.versionColumn);
-    sql += QStringLiteral("%1 = %1 + 1 WHERE %2 = ? AND %1 = ?").arg(ver, quoteIdentifier(u.keyColumn));
-    params.positional.append(u.key);
-    params.positional.append(Value(u.expectedVersion));
-    // The changed-row count of this very statement decides; a separate
-    // "SELECT changes()" could run on another connection.
-    return withConnection<bool>(database, Route::Writer, [sql, params](Connection &c) -> Outcome<bool> {
-        auto r = c.execute(sql.toUtf8(), params, Fetch::none());
-        if (!r)
-            return r.error();
-        return r.value().rowsAffected == 1;
-    });
 }
 
 } // namespace Litehouse

@@ -9,7 +9,7 @@
 #include "resultset.h"
 #include "task.h"
 #include "transactionstate.h"
-#include "tsan_p.h"
+#include "async_p.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
@@ -25,6 +25,9 @@ namespace Litehouse {
 class Database;
 class QueryStream;
 class Batch;
+namespace detail {
+struct ManagerAccess;
+}
 
 /// Per-call options for execute(), executeScript() and stream().
 struct ExecOptions
@@ -142,17 +145,6 @@ public:
     /// The pool the manager's tasks run on.
     QThreadPool *threadPool() { return &m_pool; }
 
-    /// Internal: queue a task on a database's writer or reader lane, behind a
-    /// check that opens the connection on first use. Moves the task only when
-    /// it was queued; on failure the caller still has it (to fail it).
-    Outcome<Done> submit(const QString &database, Route route, Task &&task, bool looksReadOnly = false);
-    /// True when a sink or a connected signal wants operation records.
-    bool observed() const;
-    /// Internal: report a finished operation to the sinks and signals.
-    void report(const OperationRecord &op, const Error &error);
-    /// Internal: the database object behind a name.
-    std::shared_ptr<Database> find(const QString &database) const;
-
 Q_SIGNALS:
     void opened(const QString &path);
     void closed(const QString &path);
@@ -167,6 +159,18 @@ private:
     friend class Database;
     friend class QueryStream;
     friend class Batch;
+    friend struct detail::ManagerAccess; // the rest of the core (core/manager_p.h)
+
+    /// Queues a task on a database's writer or reader lane, behind a check
+    /// that opens the connection on first use. Moves the task only when it
+    /// was queued; on failure the caller still has it (to fail it).
+    Outcome<Done> submit(const QString &database, Route route, Task &&task, bool looksReadOnly = false);
+    /// True when a sink or a connected signal wants operation records.
+    bool observed() const;
+    /// Reports a finished operation to the sinks and signals.
+    void report(const OperationRecord &op, const Error &error);
+    /// The database object behind a name.
+    std::shared_ptr<Database> find(const QString &database) const;
     template<typename R>
     static void settle(const std::shared_ptr<QPromise<Outcome<R>>> &p, Outcome<R> v)
     {
@@ -221,30 +225,13 @@ QFuture<Outcome<R>> Manager::withConnection(const QString &database, Route route
     return future;
 }
 
-namespace detail {
-/// Spins while done(ctx) is false, for at most this thread's spin budget, and
-/// returns done(ctx). The budget adapts: it halves (down to 10 us) after a
-/// spin that ran out, and doubles (up to 200 us) after one that did not. On
-/// a machine with a core to spare the awaited work usually finishes within
-/// the spin; where the worker has to wait for the core this thread is
-/// spinning on, spinning only delays it, and the budget shrinks.
-bool spinUntil(bool (*done)(const void *), const void *ctx);
-} // namespace detail
-
 /// Waits for a future off the UI thread (CLI, tests, benchmarks) and takes
-/// its result (a future can be awaited once). Spins first (see
-/// detail::spinUntil): a parked thread wakes in 10-55 us here, longer than
-/// most queries take. While it spins, the calling thread resolves the
-/// futures of operations that finished on busy connections (its own and
-/// others'), so a continuation attached with QFuture::then() and no context
-/// may run on it.
+/// its result (a future can be awaited once). The UI never calls this: it
+/// gets results with whenDone() (ui/util/futures.h).
 template<typename T>
 T await(QFuture<T> future)
 {
-    if (!future.isFinished()) {
-        detail::spinUntil([](const void *f) { return static_cast<const QFuture<T> *>(f)->isFinished(); }, &future);
-        future.waitForFinished();
-    }
+    future.waitForFinished();
     Tsan::acquireFuture(future);
     // takeResult moves a large result out instead of copying it.
     return future.takeResult();

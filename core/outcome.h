@@ -1,7 +1,6 @@
 #pragma once
 
 #include "error.h"
-#include "pool.h"
 
 #include <optional>
 #include <utility>
@@ -26,11 +25,6 @@ public:
     T &value() { checked(); return *m_value; }
     T take() { checked(); return std::move(*m_value); }
     const Error &error() const { return m_error; }
-
-    // A worker allocates the copy a QFuture stores and the caller frees it:
-    // from the pool, so that neither waits on the other's allocator lock.
-    static void *operator new(std::size_t bytes) { return detail::poolAllocate(bytes); }
-    static void operator delete(void *p, std::size_t bytes) noexcept { detail::poolFree(p, bytes); }
 
 private:
     void checked() const

@@ -1,6 +1,7 @@
 #include "querystream.h"
 
 #include "database_p.h"
+#include "manager_p.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -37,7 +38,7 @@ void StreamState::report(const Error *error)
         return;
     reported = true;
     finishRecord(record, error, busyNs, fetched.load() + (buffered ? buffered->rowCount() : 0), rowsAffected);
-    db->manager->report(record, error ? *error : Error());
+    detail::ManagerAccess::report(*db->manager, record, error ? *error : Error());
 }
 
 QueryStream::QueryStream(std::shared_ptr<StreamState> state) : d(std::move(state)) {}

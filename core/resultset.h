@@ -11,34 +11,6 @@
 
 namespace Litehouse {
 
-namespace detail {
-/// Memory for a result's large blocks. From 2 MiB up it is mapped on its
-/// own, 2 MiB-aligned and (on Linux) marked for transparent huge pages, so
-/// that filling a big result takes one page fault per 2 MiB instead of one
-/// per 4 KiB; smaller sizes come from the pool (core/pool.h). Freed 2 MiB
-/// blocks are kept a while for the next result, which then takes no page
-/// faults.
-void *allocateBig(size_t bytes);
-void freeBig(void *p, size_t bytes) noexcept;
-/// Gives the freed 2 MiB blocks kept for the next result back to the system.
-void releaseCachedBlocks() noexcept;
-/// Blocks of 2 MiB and more mapped from the system so far (not taken from the cache).
-qint64 bigBlocksMapped() noexcept;
-
-template<typename T>
-struct BigAllocator
-{
-    using value_type = T;
-    BigAllocator() = default;
-    template<typename U>
-    BigAllocator(const BigAllocator<U> &) {}
-    T *allocate(size_t n) { return static_cast<T *>(allocateBig(n * sizeof(T))); }
-    void deallocate(T *p, size_t n) noexcept { freeBig(p, n * sizeof(T)); }
-    template<typename U>
-    bool operator==(const BigAllocator<U> &) const { return true; }
-};
-} // namespace detail
-
 /// Rows of one statement, stored flat (row-major) to keep a big result
 /// cheap: one vector for all cells, and the bytes of every TEXT and BLOB
 /// cell in a few large arena blocks instead of one allocation each. Cells
@@ -83,10 +55,10 @@ public:
     void clearRows();
 
 private:
-    // Cells live in chunks of whole rows (2 MiB each), so that a big result
-    // never copies its cells to grow; only the first chunk grows.
+    // Cells live in chunks of whole rows (about 2 MiB each), so that a big
+    // result never copies its cells to grow; only the first chunk grows.
     static constexpr qsizetype kChunkCells = qsizetype((size_t(2) << 20) / sizeof(Value));
-    using Chunk = std::vector<Value, detail::BigAllocator<Value>>;
+    using Chunk = std::vector<Value>;
     static qsizetype chunkCellsFor(qsizetype columns)
     {
         const qsizetype c = qMax<qsizetype>(1, columns);

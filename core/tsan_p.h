@@ -14,10 +14,8 @@
 // functor, the future's shared state), and nothing more: a race that does not
 // pass through one of these points is still reported. The one place where
 // accesses are not checked at all is the destruction of a finished promise
-// (see makePromise()). Without TSan all of it compiles to nothing, and
-// startOnPool() is QThreadPool::start().
-
-#include "pool.h"
+// (see makePromise() in async_p.h). Without TSan all of it compiles to
+// nothing. The helpers built on these points are in async_p.h.
 
 #include <QFuture>
 #include <QObject>
@@ -160,75 +158,5 @@ private:
 };
 
 } // namespace Tsan
-
-/// QThreadPool::start(fn), with the hand-off to the pool thread visible to
-/// TSan: what the caller did before happens before fn runs.
-template<typename F>
-void startOnPool(QThreadPool *pool, F fn)
-{
-    auto *job = new Tsan::PoolJob<F>(std::move(fn)); // deleted by the pool after run()
-    Tsan::release(job);
-    pool->start(job);
-}
-
-/// QMetaObject::invokeMethod(receiver, fn, Qt::QueuedConnection), with the
-/// hand-off through the receiver's event queue visible to TSan.
-template<typename F>
-void invokeQueued(QObject *receiver, F fn)
-{
-    QMetaObject::invokeMethod(receiver, Tsan::QueuedCall<F>(std::move(fn)), Qt::QueuedConnection);
-}
-
-/// The result of a finished future, in a QFutureWatcher's finished slot.
-template<typename T>
-T finishedResult(const QFuture<T> &future)
-{
-    Tsan::acquireFuture(future);
-    return future.result();
-}
-
-/// A started promise, shared by the callbacks of one task.
-template<typename T>
-std::shared_ptr<QPromise<T>> makePromise()
-{
-#ifdef LITEHOUSE_TSAN
-    std::shared_ptr<QPromise<T>> promise(new QPromise<T>, [](QPromise<T> *p) {
-        // When the promise holds the last reference to the future's shared
-        // state, ~QPromise destroys the result store the consumer read (or
-        // emptied with takeResult()). What orders the two is Qt's reference
-        // count, decremented inside libQt6Core, and there is no point between
-        // that decrement and the destruction to annotate. So the destruction
-        // of a finished promise is not checked, and nothing else is.
-        Tsan::ignoreAccessesBegin();
-        delete p;
-        Tsan::ignoreAccessesEnd();
-    });
-#else
-    auto promise = std::allocate_shared<QPromise<T>>(detail::PoolAllocator<QPromise<T>>());
-#endif
-    promise->start();
-    return promise;
-}
-
-/// Adds the one result and finishes the promise (see Tsan::releaseFuture).
-template<typename T, typename V>
-void fulfil(QPromise<T> &promise, V &&value)
-{
-    promise.addResult(std::forward<V>(value));
-    Tsan::releaseFuture(promise);
-    promise.finish();
-}
-
-/// QtConcurrent::run(pool, fn) for a fn that returns a value, through
-/// startOnPool() and fulfil().
-template<typename F>
-QFuture<std::invoke_result_t<F &>> runOnPool(QThreadPool *pool, F fn)
-{
-    using R = std::invoke_result_t<F &>;
-    auto promise = makePromise<R>();
-    QFuture<R> future = promise->future();
-    startOnPool(pool, [promise, fn = std::move(fn)]() mutable { fulfil(*promise, fn()); });
-    return future;
-}
 
 } // namespace Litehouse

@@ -1,6 +1,6 @@
 #include "historyexport.h"
 
-#include "../tsan_p.h"
+#include "../async_p.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 
 #include "../hardening.h"
 #include "../logging.h"
-#include "../tsan_p.h"
+#include "../async_p.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "healthmonitor.h"
 
 #include "../manager.h"
-#include "../tsan_p.h"
+#include "../async_p.h"
 
 #include <QFile>
 #include <QFileInfo>

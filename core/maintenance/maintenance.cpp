@@ -1,5 +1,7 @@
 #include "maintenance.h"
 
+#include "../manager_p.h"
+
 #include "../hardening.h"
 #include "../processlock.h"
 #include "../sqlclassify.h"
@@ -181,7 +183,7 @@ QFuture<Outcome<R>> Maintenance::run(Route route, const QString &sql, std::funct
             op.errorCode = e.extendedCode();
         }
         if (record)
-            manager->report(op, e);
+            detail::ManagerAccess::report(*manager, op, e);
         return r;
     };
     return m_manager->withConnection<R>(m_database, route, std::move(wrapped), cancel);

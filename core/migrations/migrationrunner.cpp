@@ -2,9 +2,9 @@
 
 #include "../connection.h"
 #include "../logging.h"
-#include "../manager.h"
+#include "../manager_p.h"
 #include "../processlock.h"
-#include "../tsan_p.h"
+#include "../async_p.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -617,10 +617,10 @@ Outcome<MigrationStep> MigrationRunner::runStep(const QString &path, const Migra
                                                                   : OperationRecord::Outcome::Error;
         op.error = r.error().message();
         op.errorCode = r.error().extendedCode();
-        m_manager.report(op, r.error());
+        detail::ManagerAccess::report(m_manager, op, r.error());
         return r.error();
     }
-    m_manager.report(op, Error());
+    detail::ManagerAccess::report(m_manager, op, Error());
     step.durationMs = r.value();
     return step;
 }

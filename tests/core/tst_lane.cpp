@@ -26,7 +26,7 @@ class TestLane : public QObject
         return std::make_unique<Lane>(pool,
                                       std::make_unique<Connection>(m_dir.filePath(QStringLiteral("lane.db")),
                                                                    Connection::Role::Writer),
-                                      0, 100);
+                                      100);
     }
 
     static Task task(std::function<void(Connection &)> run)

@@ -50,6 +50,8 @@ void ResultModel::clear()
     m_rows = 0;
     m_cached = 0;
     m_total = -1;
+    m_firstLoaded = 0;
+    m_nextChunk = 0;
     m_reloading.clear();
     m_rerunnable = true;
     m_rerunRoute = Route::Auto;
@@ -142,7 +144,9 @@ void ResultModel::fetchMore(const QModelIndex &parent)
         return;
     m_fetching = true;
     m_cancel = CancelToken();
-    m_watcher.setFuture(m_stream->fetch(m_chunk, m_cancel));
+    m_asked = qMax(m_chunk, m_nextChunk);
+    m_fetchClock.start();
+    m_watcher.setFuture(m_stream->fetch(m_asked, m_cancel));
     Q_EMIT fetchingChanged(true);
 }
 
@@ -162,6 +166,14 @@ void ResultModel::onChunk()
         return;
     }
     const ResultSet &rs = r.value();
+    // A view that keeps asking (the user holds End, or drags to the bottom)
+    // gets bigger chunks while they come back within a frame, so that the
+    // UI thread is not woken per small chunk faster than it can paint.
+    const qint64 tookMs = m_fetchClock.elapsed();
+    if (rs.rowCount() == m_asked && tookMs < 8)
+        m_nextChunk = int(qMin<qint64>(qMin(m_asked * 2, m_chunk * 32), m_maxCached / 4)); // 4 fit in the cache
+    else if (tookMs > 32)
+        m_nextChunk = qMax(m_chunk, m_asked / 2);
     if (rs.rowCount() > 0) {
         beginInsertRows({}, int(m_rows), int(m_rows + rs.rowCount() - 1));
         m_chunks.push_back({m_rows, rs.rowCount(), rs, true});
@@ -182,14 +194,20 @@ void ResultModel::evictFarFrom(int keep)
     if (!canRerun())
         return; // nothing to reload from: keep everything
     while (m_cached > m_maxCached) {
-        int far = -1;
-        int dist = -1;
-        for (int i = 0; i < int(m_chunks.size()); ++i)
-            if (m_chunks[size_t(i)].loaded && std::abs(i - keep) > dist) {
-                dist = std::abs(i - keep);
-                far = i;
-            }
-        if (far < 0 || far == keep)
+        // The loaded chunk furthest from keep is the first or the last
+        // loaded one; dropped chunks before m_firstLoaded are not looked at
+        // again (a scroll to the end of 10M rows drops thousands).
+        int lo = m_firstLoaded;
+        while (lo < int(m_chunks.size()) && !m_chunks[size_t(lo)].loaded)
+            ++lo;
+        m_firstLoaded = lo;
+        int hi = int(m_chunks.size()) - 1;
+        while (hi > lo && !m_chunks[size_t(hi)].loaded)
+            --hi;
+        if (lo >= int(m_chunks.size()))
+            return;
+        const int far = std::abs(lo - keep) >= std::abs(hi - keep) ? lo : hi;
+        if (far == keep)
             return;
         Chunk &c = m_chunks[size_t(far)];
         c.data = ResultSet();
@@ -222,6 +240,7 @@ void ResultModel::reload(int ci) const
                  }
                  chunk.data = r.value().rows;
                  chunk.loaded = true;
+                 self->m_firstLoaded = qMin(self->m_firstLoaded, ci);
                  self->m_cached += chunk.rows;
                  self->evictFarFrom(ci);
                  Q_EMIT self->dataChanged(self->index(int(chunk.start), 0),

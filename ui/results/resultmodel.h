@@ -5,6 +5,7 @@
 #include <core/querystream.h>
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 
 #include <memory>
@@ -40,6 +41,8 @@ public:
     /// Shows a complete result.
     void setResult(const ResultSet &rows);
     void clear();
+    /// Rows of the first chunk; later chunks grow (up to 32 times this)
+    /// while they come back faster than a frame.
     void setChunkSize(int rows) { m_chunk = rows; }
     int chunkSize() const { return m_chunk; }
     void setMaxCachedRows(qint64 rows) { m_maxCached = qMax<qint64>(rows, m_chunk * 4); }
@@ -102,6 +105,10 @@ private:
     qint64 m_maxCached = 200000;
     qint64 m_total = -1;
     int m_chunk = 500;
+    int m_nextChunk = 0;   // the next chunk's size once chunks grow (0: m_chunk)
+    int m_asked = 0;       // rows asked for by the fetch in flight
+    int m_firstLoaded = 0; // no chunk before this one is loaded
+    QElapsedTimer m_fetchClock;
     bool m_rerunnable = true;
     Route m_rerunRoute = Route::Auto;
     bool m_fetching = false; // until the chunk's result is handled, not just computed

@@ -74,7 +74,7 @@ private Q_SLOTS:
         QSignalSpy opened(m_window.get(), &MainWindow::databaseOpened);
         m_window->openDatabase(m_dir.filePath(QStringLiteral("cells.db")),
                                QStringLiteral("CREATE TABLE c(name TEXT PRIMARY KEY, v, n INTEGER) WITHOUT ROWID;"
-                                              "INSERT INTO c VALUES ('text', 'plain words', 1), ('json', '{\"a\":[1,2],\"b\":null}', 2),"
+                                              "INSERT INTO c VALUES ('text', 'plain words', 1), ('json', '{\"a\":[1,2],\"b\":null}', 2), ('order', '{\"z\": 1, \"a\": {}, \"s\": \"x,{y}\"}', 7),"
                                               "('badjson', '{\"a\":', 3), ('bytes', X'00FF10', 4), ('big', NULL, 5), ('img', NULL, 6);"
                                               "CREATE VIEW cv AS SELECT name, v FROM c;"),
                                false, true);
@@ -86,7 +86,7 @@ private Q_SLOTS:
                     .ok());
         QVERIFY(await(m_manager->execute(m_db, QStringLiteral("UPDATE c SET v = ? WHERE name = 'img'"), {Value::blob(png())})).ok());
         m_browser = m_window->browseTable(m_db, QStringLiteral("c"));
-        QVERIFY(QTest::qWaitFor([&] { return m_browser->model()->rowCount() == 6 && m_browser->model()->isEditable(); }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return m_browser->model()->rowCount() == 7 && m_browser->model()->isEditable(); }, 10000));
     }
     void cleanupTestCase()
     {
@@ -125,8 +125,11 @@ private Q_SLOTS:
         CellEditor *e = m_window->cellEditor();
         QVERIFY(select(rowOf("json"), 1));
         QCOMPARE(e->mode(), CellEditor::Mode::Json);
-        QVERIFY2(e->textView()->toPlainText().contains(QStringLiteral("\n    \"a\": [\n")), qPrintable(e->textView()->toPlainText()));
+        // Indented, with the keys in the order they were written.
+        QCOMPARE(e->textView()->toPlainText(), QStringLiteral("{\n    \"a\": [\n        1,\n        2\n    ],\n    \"b\": null\n}"));
         QVERIFY2(e->statusText().startsWith(QStringLiteral("Valid JSON")), qPrintable(e->statusText()));
+        QVERIFY(select(rowOf("order"), 1));
+        QCOMPARE(e->textView()->toPlainText(), QStringLiteral("{\n    \"z\": 1,\n    \"a\": {},\n    \"s\": \"x,{y}\"\n}"));
         QVERIFY(select(rowOf("badjson"), 1));
         QCOMPARE(e->mode(), CellEditor::Mode::Json);
         QVERIFY2(e->statusText().startsWith(QStringLiteral("Not valid JSON")), qPrintable(e->statusText()));
@@ -195,7 +198,7 @@ private Q_SLOTS:
     void aViewsCellIsReadOnlyAndSaysWhy()
     {
         TableBrowser *view = m_window->browseTable(m_db, QStringLiteral("cv"));
-        QVERIFY(QTest::qWaitFor([&] { return view->model()->rowCount() == 6; }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return view->model()->rowCount() == 7; }, 10000));
         CellEditor *e = m_window->cellEditor();
         QSignalSpy shown(e, &CellEditor::shown);
         view->view()->setCurrentIndex(view->model()->index(0, 1));

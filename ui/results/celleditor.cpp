@@ -77,6 +77,74 @@ QString hexDump(const QByteArray &b)
     return out;
 }
 
+// Indents valid JSON as it is written: QJsonDocument would sort the keys
+// of every object, and the user's order is part of the value.
+QByteArray indentJson(const QByteArray &in)
+{
+    QByteArray out;
+    out.reserve(in.size() * 2);
+    int depth = 0;
+    bool inString = false;
+    auto newline = [&] {
+        out += '\n';
+        out += QByteArray(depth * 4, ' ');
+    };
+    auto nextSignificant = [&](qsizetype from) {
+        while (from < in.size() && (in.at(from) == ' ' || in.at(from) == '\n' || in.at(from) == '\r' || in.at(from) == '\t'))
+            ++from;
+        return from < in.size() ? in.at(from) : '\0';
+    };
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in.at(i);
+        if (inString) {
+            out += c;
+            if (c == '\\' && i + 1 < in.size())
+                out += in.at(++i);
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            out += c;
+            break;
+        case '{':
+        case '[':
+            out += c;
+            if (nextSignificant(i + 1) == (c == '{' ? '}' : ']')) {
+                out += c == '{' ? '}' : ']';
+                i = in.indexOf(c == '{' ? '}' : ']', i + 1);
+            } else {
+                ++depth;
+                newline();
+            }
+            break;
+        case '}':
+        case ']':
+            --depth;
+            newline();
+            out += c;
+            break;
+        case ',':
+            out += c;
+            newline();
+            break;
+        case ':':
+            out += ": ";
+            break;
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
 Rendered renderValue(const Value &v, CellEditor::Mode mode)
 {
     Rendered r;
@@ -105,7 +173,7 @@ Rendered renderValue(const Value &v, CellEditor::Mode mode)
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
         if (error.error == QJsonParseError::NoError) {
-            const QByteArray pretty = doc.toJson(QJsonDocument::Indented);
+            const QByteArray pretty = indentJson(bytes);
             r.partial = pretty.size() > kTextLimit;
             r.text = QString::fromUtf8(pretty.left(kTextLimit));
             r.status = QCoreApplication::translate("Litehouse::CellEditor", "Valid JSON, %1").arg(sizeText(bytes.size()));

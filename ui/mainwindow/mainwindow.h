@@ -110,6 +110,7 @@ Q_SIGNALS:
     void tabsRestored();
     void fileOpened(const QString &path);
     void fileSaved(const QString &path);
+    void fileSaveFailed(const QString &path, const QString &message);
     /// The current tab's database changed (panels follow it).
     void currentDatabaseChanged(const QString &path);
 

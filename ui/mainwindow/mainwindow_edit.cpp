@@ -230,6 +230,7 @@ void MainWindow::saveSqlFile(QueryTab *t, const QString &path)
     whenDone(this, writeTextFile(target, text), [this, guard, target, text](const Outcome<Done> &r) {
         if (!r) {
             showError(r.error().message());
+            Q_EMIT fileSaveFailed(target, r.error().message());
             return;
         }
         if (guard) {
@@ -293,14 +294,23 @@ bool MainWindow::mayCloseTab(int index)
     if (auto *b = qobject_cast<TableBrowser *>(w); b && b->hasPendingChanges()) {
         switch (askUnsaved(tr("%1 has %n change(s) not yet written. Commit them before closing?", nullptr,
                               b->model()->pendingCount()).arg(b->table()))) {
-        case Unsaved::Save:
+        case Unsaved::Save: {
             // Closes once they are written; a failure keeps the tab open with its message.
-            connect(b->model(), &BrowserModel::committed, this, [this, b] {
+            auto done = std::make_shared<QList<QMetaObject::Connection>>();
+            auto drop = [done] {
+                for (const auto &c : *done)
+                    QObject::disconnect(c);
+            };
+            *done << connect(b->model(), &BrowserModel::committed, this, [this, b, drop] {
+                drop();
                 if (int i = m_tabs->indexOf(b); i >= 0)
                     Q_EMIT m_tabs->tabCloseRequested(i);
-            }, Qt::SingleShotConnection);
+            });
+            *done << connect(b->model(), &BrowserModel::commitFailed, this, drop);
+            *done << connect(b->model(), &BrowserModel::commitConflicts, this, drop);
             b->commitChanges();
             return false;
+        }
         case Unsaved::Discard:
             return true;
         case Unsaved::Cancel:
@@ -310,13 +320,21 @@ bool MainWindow::mayCloseTab(int index)
     if (auto *t = qobject_cast<QueryTab *>(w); t && t->isModified()) {
         switch (askUnsaved(tr("%1 has changes that are not saved. Save them before closing?")
                                .arg(QFileInfo(t->filePath()).fileName()))) {
-        case Unsaved::Save:
-            connect(this, &MainWindow::fileSaved, t, [this, t] {
+        case Unsaved::Save: {
+            auto done = std::make_shared<QList<QMetaObject::Connection>>();
+            auto drop = [done] {
+                for (const auto &c : *done)
+                    QObject::disconnect(c);
+            };
+            *done << connect(this, &MainWindow::fileSaved, t, [this, t, drop] {
+                drop();
                 if (int i = m_tabs->indexOf(t); i >= 0 && !t->isModified())
                     Q_EMIT m_tabs->tabCloseRequested(i);
-            }, Qt::SingleShotConnection);
+            });
+            *done << connect(this, &MainWindow::fileSaveFailed, t, drop);
             saveSqlFile(t);
             return false;
+        }
         case Unsaved::Discard:
             return true;
         case Unsaved::Cancel:

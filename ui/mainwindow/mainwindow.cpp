@@ -9,6 +9,7 @@
 #include "maintenance/maintenancetab.h"
 #include "migrations/migrationsdialog.h"
 #include "query/querytab.h"
+#include "results/resultview.h"
 #include "query/tabstore.h"
 #include "results/resultmodel.h"
 #include "transactions/closeguard.h"
@@ -27,6 +28,8 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QItemSelectionModel>
+#include <QTableView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -65,7 +68,7 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
     setCentralWidget(m_tabs);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
         QWidget *w = m_tabs->widget(i);
-        if (!w)
+        if (!w || !mayCloseTab(i))
             return;
         if (auto *t = tab(i))
             m_store->remove(t->objectName());
@@ -130,6 +133,7 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
     m_historyDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     m_viewMenu->addAction(m_historyDock->toggleViewAction());
     connect(m_manager, &Manager::transactionStateChanged, this, [this] { updateStatus(); });
+    setupCellEditor();
 
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
@@ -159,6 +163,8 @@ void MainWindow::buildMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addAction(tr("&Close Database"), this, &MainWindow::closeDatabase);
+    file->addSeparator();
+    buildFileEditMenus(file);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -302,6 +308,13 @@ void MainWindow::wireTab(QueryTab *t)
     connect(t, &QueryTab::runFinished, this, &MainWindow::runFinished);
     connect(t, &QueryTab::statusChanged, this, &MainWindow::updateStatus);
     connect(t, &QueryTab::contentChanged, this, [this, t] { m_store->save(t->objectName(), t->editor()->toPlainText()); });
+    connect(t, &QueryTab::modifiedChanged, this, [this, t] { updateTabTitle(t); });
+    connect(t, &QueryTab::resultViewAdded, this, [this, t](ResultView *v) {
+        connect(v->selectionModel(), &QItemSelectionModel::currentChanged, this, [this, t, v](const QModelIndex &index) {
+            if (m_tabs->currentWidget() == t)
+                showCell(v, index);
+        });
+    });
 }
 
 QueryTab *MainWindow::newTab(const QString &text)
@@ -321,7 +334,7 @@ QueryTab *MainWindow::newTab(const QString &text)
 
 void MainWindow::saveTabs()
 {
-    QStringList ids, titles, dbs;
+    QStringList ids, titles, dbs, files;
     int current = 0;
     for (int i = 0; i < m_tabs->count(); ++i) {
         QueryTab *t = tab(i);
@@ -332,11 +345,13 @@ void MainWindow::saveTabs()
         ids << t->objectName();
         titles << m_tabs->tabText(i);
         dbs << t->database();
+        files << t->filePath();
     }
     QSettings s;
     s.setValue(QStringLiteral("tabs/ids"), ids);
     s.setValue(QStringLiteral("tabs/titles"), titles);
     s.setValue(QStringLiteral("tabs/databases"), dbs);
+    s.setValue(QStringLiteral("tabs/files"), files);
     s.setValue(QStringLiteral("tabs/current"), current);
     s.setValue(QStringLiteral("tabs/next"), m_nextTabId);
 }
@@ -363,13 +378,19 @@ void MainWindow::restoreTabs()
     }
     m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("tabs/current")).toInt(), m_tabs->count() - 1));
     // The texts come back from disk off the UI thread; typing is wired once they are in.
-    whenDone(this, m_store->load(ids), [this](const QHash<QString, QString> &texts) {
+    const QStringList files = s.value(QStringLiteral("tabs/files")).toStringList();
+    QHash<QString, QString> fileOf;
+    for (qsizetype i = 0; i < ids.size() && i < files.size(); ++i)
+        fileOf.insert(ids.at(i), files.at(i));
+    whenDone(this, m_store->load(ids), [this, fileOf](const QHash<QString, QString> &texts) {
         for (int i = 0; i < m_tabs->count(); ++i) {
             QueryTab *t = tab(i);
             if (!t)
                 continue;
             if (texts.contains(t->objectName()) && t->editor()->toPlainText().isEmpty())
                 t->editor()->setPlainText(texts.value(t->objectName()));
+            if (const QString file = fileOf.value(t->objectName()); !file.isEmpty())
+                restoreFileTab(t, file);
             wireTab(t);
         }
         Q_EMIT tabsRestored();
@@ -587,6 +608,10 @@ void MainWindow::closeEvent(QCloseEvent *e)
         }
         return;
     }
+    if (!mayCloseBrowsers()) {
+        e->ignore();
+        return;
+    }
     QString database = currentDatabase();
     if (!m_closeGuard.transactionOpen(database)) {
         const QStringList all = m_manager->databases();
@@ -701,6 +726,10 @@ TableBrowser *MainWindow::browseTable(const QString &database, const QString &ta
     connect(b, &TableBrowser::openInEditor, this, [this, database](const QString &sql) {
         newTab(sql)->setDatabase(database);
         saveTabs();
+    });
+    connect(b, &TableBrowser::currentCellChanged, this, [this, b](const QModelIndex &index) {
+        if (m_tabs->currentWidget() == b)
+            showCell(b->view(), index);
     });
     const int i = m_tabs->addTab(b, table);
     m_tabs->setTabToolTip(i, tr("%1 in %2").arg(table, QFileInfo(database).fileName()));

@@ -147,8 +147,7 @@ Outcome<Catalog> readCatalog(Connection &c)
     cat.legacyAlterTable = flags.value().at(0, 1).toInt() != 0;
 
     // In creation order: recreating objects in this order keeps what depends on what.
-    auto listing = rows(c, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema "
-                           "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid");
+    auto listing = rows(c, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema ORDER BY rowid");
     if (!listing)
         return listing.error();
     const ResultSet &all = listing.value();
@@ -199,6 +198,10 @@ Outcome<Catalog> readCatalog(Connection &c)
                     }
                 }
             }
+            if (name.startsWith(QLatin1String("sqlite_"), Qt::CaseInsensitive)) {
+                t.editable = false;
+                t.readProblem = QStringLiteral("it is SQLite's own table");
+            }
             cat.tables << t;
         } else if (type == QLatin1String("view")) {
             ObjectInfo v{type, name, name, sql, {}, {}};
@@ -247,7 +250,27 @@ Outcome<Catalog> readCatalog(Connection &c)
 
 QFuture<Outcome<Catalog>> readCatalog(Manager &manager, const QString &database, Route route)
 {
-    return manager.withConnection<Catalog>(database, route, [](Connection &c) { return readCatalog(c); });
+    if (route != Route::Auto)
+        return manager.withConnection<Catalog>(database, route, [](Connection &c) { return readCatalog(c); });
+    // Auto: it only reads, so a reader may take it while no transaction is
+    // open (then the writer's uncommitted schema is what the tree must show).
+    auto promise = makePromise<Outcome<Catalog>>();
+    QFuture<Outcome<Catalog>> future = promise->future();
+    Task task;
+    task.run = [promise](Connection &c) {
+        if (!c.beginTask({})) {
+            c.endTask();
+            fulfil(*promise, Outcome<Catalog>(Error::interrupted(QStringLiteral("cancelled before it started"))));
+            return;
+        }
+        Outcome<Catalog> r = readCatalog(c);
+        c.endTask();
+        fulfil(*promise, std::move(r));
+    };
+    task.fail = [promise](const Error &e) { fulfil(*promise, Outcome<Catalog>(e)); };
+    if (auto s = manager.submit(database, Route::Auto, std::move(task), /*looksReadOnly=*/true); !s)
+        task.fail(s.error());
+    return future;
 }
 
 } // namespace Litehouse

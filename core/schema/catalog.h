@@ -91,7 +91,8 @@ Outcome<Catalog> readCatalog(Connection &c);
 
 /// Reads the catalog of an open database off the calling thread. Route
 /// Writer reads on the tab session's connection (what a plan is applied
-/// to); Auto may read on a reader.
+/// to); Auto reads on a reader unless a transaction is open. Nothing is
+/// recorded in the history.
 QFuture<Outcome<Catalog>> readCatalog(Manager &manager, const QString &database, Route route);
 
 } // namespace Litehouse

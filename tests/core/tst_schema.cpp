@@ -10,6 +10,7 @@
 #include <core/migrations/migrationrunner.h>
 #include <core/schema/catalog.h>
 #include <core/schema/schemaapply.h>
+#include <core/schema/schemamigration.h>
 #include <core/schema/schemaplan.h>
 
 #include <QCryptographicHash>
@@ -520,6 +521,33 @@ private Q_SLOTS:
         QVERIFY(back.contains(QLatin1String("WHERE price < 10")));
         Q_UNUSED(schemaBefore)
         QCOMPARE(shell(copy, QStringLiteral("PRAGMA foreign_key_check;")), QString());
+    }
+
+    void savesTheNextMigration()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto first = saveAsMigration(dir.path(), QStringLiteral("create_notes"), QStringLiteral("CREATE TABLE notes(x);\n"),
+                                     QStringLiteral("DROP TABLE notes;\n"));
+        QVERIFY2(first.ok(), qPrintable(first.error().message()));
+        QCOMPARE(first.value(), (QStringList{dir.filePath("001_create_notes.up.sql"), dir.filePath("001_create_notes.down.sql")}));
+        QCOMPARE(fileBytes(dir.filePath("001_create_notes.up.sql")), QByteArray("CREATE TABLE notes(x);\n"));
+        QFile wide(dir.filePath("0007_other.up.sql"));
+        QVERIFY(wide.open(QIODevice::WriteOnly));
+        wide.close();
+        auto second = saveAsMigration(dir.path(), QStringLiteral("drop_notes"), QStringLiteral("DROP TABLE notes;\n"));
+        QVERIFY(second.ok());
+        QCOMPARE(second.value(), QStringList{dir.filePath("0008_drop_notes.up.sql")});
+        QVERIFY(!QFile::exists(dir.filePath("0008_drop_notes.down.sql")));
+        auto bad = saveAsMigration(dir.path(), QStringLiteral("no spaces"), QStringLiteral("SELECT 1;"));
+        QVERIFY(!bad.ok());
+        QVERIFY(bad.error().message().contains(QLatin1String("letters, digits and underscores")));
+        QFile junk(dir.filePath("notes.sql"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.close();
+        auto refused = saveAsMigration(dir.path(), QStringLiteral("third"), QStringLiteral("SELECT 1;"));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message().contains(QLatin1String("notes.sql")), qPrintable(refused.error().message()));
     }
 
     void plainPlansAreAlterTable()

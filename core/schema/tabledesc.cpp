@@ -570,6 +570,12 @@ QStringList TableDesc::problems() const
         else if (withoutRowid)
             out << QStringLiteral("AUTOINCREMENT is not allowed on a WITHOUT ROWID table");
     }
+    for (const CheckDesc &c : checks)
+        if (c.expr.trimmed().isEmpty())
+            out << QStringLiteral("a CHECK constraint has no expression");
+    for (const UniqueDesc &u : uniques)
+        if (u.columns.isEmpty())
+            out << QStringLiteral("a UNIQUE constraint has no columns");
     for (const UniqueDesc &u : uniques)
         for (const QString &c : u.columns)
             if (!column(c))

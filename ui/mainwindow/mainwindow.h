@@ -23,6 +23,7 @@ class MigrationsDialog;
 class HistoryStore;
 class QueryTab;
 class SavepointPanel;
+class SchemaActions;
 class SchemaDock;
 class TabStore;
 class TableBrowser;
@@ -60,6 +61,8 @@ public:
     /// Opens (or raises) the migrations dialog of an open database.
     MigrationsDialog *openMigrations(const QString &database);
     SchemaDock *schemaDock() const { return m_schemaDock; }
+    /// Opens the schema dialogs (table designer, index, view, trigger, drop).
+    SchemaActions *schemaActions() const { return m_schemaActions; }
     HistoryDock *historyDock() const { return m_historyDock; }
     /// The history the History dock shows (the caller records into it,
     /// e.g. with a HistoryRecorder on the Manager); nullptr turns it off.
@@ -110,6 +113,7 @@ private:
     void wireTab(QueryTab *tab);
     bool isAnyTabRunning() const;
     void setupSchemaDock();
+    void setupSchemaEditing();
     void updateSchemaWords();
 
     Manager *m_manager;
@@ -133,6 +137,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QString m_shownDatabase;
     SchemaDock *m_schemaDock = nullptr;
+    SchemaActions *m_schemaActions = nullptr;
     HistoryDock *m_historyDock = nullptr;
     QHash<QString, QPointer<MigrationsDialog>> m_migrations; // by database path
 };

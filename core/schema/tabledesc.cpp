@@ -497,9 +497,14 @@ QString TableDesc::createSql(const QString &asName) const
 
 void TableDesc::renameColumn(const QString &from, const QString &to)
 {
-    const int i = indexOf(from);
-    if (i < 0)
+    renameColumnAt(indexOf(from), to);
+}
+
+void TableDesc::renameColumnAt(int i, const QString &to)
+{
+    if (i < 0 || i >= columns.size())
         return;
+    const QString from = columns.at(i).name;
     const QHash<QString, QString> map{{T::key(from), to}};
     auto names = [&](QStringList &list) {
         for (QString &n : list)

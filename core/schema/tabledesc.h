@@ -102,6 +102,8 @@ struct TableDesc
     /// Renames a column and every reference to it in the description
     /// (CHECK, generated and DEFAULT expressions, keys, foreign keys).
     void renameColumn(const QString &from, const QString &to);
+    /// The same for the column at index i (names may repeat while edited).
+    void renameColumnAt(int i, const QString &to);
     /// What is wrong with the description, for people ("column 2 has no
     /// name"); empty when it can be created.
     QStringList problems() const;

@@ -407,7 +407,7 @@ void TableDesigner::columnEdited(QTableWidgetItem *item)
     switch (item->column()) {
     case Name:
         if (text != c.name) {
-            m_desc.renameColumn(c.name, text);
+            m_desc.renameColumnAt(r, text);
             QMetaObject::invokeMethod(this, &TableDesigner::fill, Qt::QueuedConnection); // not inside the item's own signal
         }
         break;

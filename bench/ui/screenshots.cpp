@@ -1,7 +1,7 @@
 // Puts the workbench in the state a README screenshot shows, then waits to
 // be captured (scripts/screenshots.sh runs it under Xvfb).
 //
-//   litehouse-screenshots editor|browser|transactions|maintenance|migrations [--dark] DEMO_DB
+//   litehouse-screenshots editor|browser|transactions|maintenance|migrations|designer [--dark] DEMO_DB
 
 #include <core/history/historyrecorder.h>
 #include <core/history/historystore.h>
@@ -13,6 +13,8 @@
 #include <maintenance/maintenancetab.h>
 #include <migrations/migrationsdialog.h>
 #include <query/querytab.h>
+#include <schemaedit/schemaactions.h>
+#include <schemaedit/tabledesigner.h>
 
 #include <QApplication>
 #include <QDir>
@@ -20,6 +22,7 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -87,6 +90,20 @@ int main(int argc, char **argv)
         QObject::connect(d, &MigrationsDialog::runFinished, d, [d] {
             QObject::connect(d, &MigrationsDialog::refreshed, d, [d] { d->apply(-1, true); }, Qt::SingleShotConnection);
         }, Qt::SingleShotConnection);
+    } else if (mode == QLatin1String("designer")) {
+        // Modify Table on books: a new type and a CHECK for price (a rebuild), and its SQL.
+        TableDesigner *d = w.schemaActions()->modifyTable(db, QStringLiteral("books"));
+        d->resize(1040, 800);
+        d->move(180, 30);
+        QObject::connect(d, &PlanDialog::catalogLoaded, d, [d] {
+            QTableWidget *grid = d->columnsGrid();
+            for (int r = 0; r < grid->rowCount(); ++r)
+                if (grid->item(r, TableDesigner::Name)->text() == QLatin1String("price")) {
+                    grid->item(r, TableDesigner::Type)->setText(QStringLiteral("NUMERIC(10,2)"));
+                    grid->item(r, TableDesigner::Check)->setText(QStringLiteral("price >= 0"));
+                    grid->setCurrentCell(r, TableDesigner::Check);
+                }
+        });
     } else if (mode == QLatin1String("maintenance")) {
         MaintenanceTab *m = w.openMaintenance(db);
         QObject::connect(m, &MaintenanceTab::refreshed, m, [m] { m->run(MaintenanceTab::Action::IntegrityCheck); },

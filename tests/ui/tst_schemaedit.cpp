@@ -25,6 +25,8 @@
 #include <QTimer>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -305,6 +307,23 @@ private Q_SLOTS:
         QVERIFY(w.editor());
         QVERIFY(w.editor()->toPlainText().contains(QLatin1String("CREATE TABLE shelves")));
         QCOMPARE(model->objectNames(db, SchemaModel::Kind::Table), QStringList{"books"});
+
+        // Tools ▸ Schema ▸ New Table… opens a designer for the current database.
+        QMenu *schemaMenu = nullptr;
+        for (QAction *a : w.menuBar()->actions())
+            if (a->menu() && a->text().remove(QLatin1Char('&')) == QStringLiteral("Tools"))
+                for (QAction *b : a->menu()->actions())
+                    if (b->menu() && b->text().remove(QLatin1Char('&')) == QStringLiteral("Schema"))
+                        schemaMenu = b->menu();
+        QVERIFY(schemaMenu);
+        QAction *newTable = nullptr;
+        for (QAction *a : schemaMenu->actions())
+            if (a->text().remove(QLatin1Char('&')) == QStringLiteral("New Table…"))
+                newTable = a;
+        QVERIFY(newTable);
+        const int before = int(w.findChildren<TableDesigner *>().size());
+        newTable->trigger();
+        QTRY_COMPARE(int(w.findChildren<TableDesigner *>().size()), before + 1);
     }
 };
 

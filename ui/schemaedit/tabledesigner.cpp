@@ -314,6 +314,10 @@ void TableDesigner::fill()
             m_columns->item(r, Name)->setToolTip(tr("Renamed from %1").arg(c.origin));
     }
     m_columns->resizeColumnsToContents();
+    // Room to type in: expressions and types are wider than what they start as.
+    for (const auto &[column, width] : {std::pair{int(Name), 120}, {int(Type), 130}, {int(Default), 110},
+                                        {int(Check), 190}, {int(Collate), 80}})
+        m_columns->setColumnWidth(column, qMax(m_columns->columnWidth(column), width));
     if (current >= 0 && current < m_columns->rowCount())
         m_columns->setCurrentCell(current, m_columns->currentColumn() < 0 ? 0 : m_columns->currentColumn());
     m_checks->setRowCount(int(m_desc.checks.size()));

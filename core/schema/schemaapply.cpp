@@ -32,6 +32,28 @@ Outcome<qint64> pragmaValue(sqlite3 *db, const char *sql)
     return v;
 }
 
+// The first TEMP object whose name a main object has too; empty when none.
+Outcome<QString> shadowedName(sqlite3 *db)
+{
+    sqlite3_stmt *s = nullptr;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT t.name FROM temp.sqlite_schema AS t JOIN main.sqlite_schema AS m "
+                                "ON m.name = t.name COLLATE NOCASE LIMIT 1",
+                                -1, &s, nullptr);
+    QString name;
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            name = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
+            rc = SQLITE_DONE;
+        }
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return Error::sqlite(sqlite3_extended_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)));
+    return name;
+}
+
 bool setPragma(sqlite3 *db, const char *sql)
 {
     return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
@@ -112,6 +134,14 @@ Outcome<Done> applySchemaPlan(Connection &c, const SchemaPlan &plan)
     };
     if (auto r = c.exec("BEGIN IMMEDIATE"); !r)
         return fail(r.error());
+    // The plan names objects without "main.": a TEMP object of the same
+    // name would be found first (DROP TABLE would drop the session's copy).
+    if (auto shadow = shadowedName(db); !shadow)
+        return fail(shadow.error());
+    else if (!shadow.value().isEmpty())
+        return fail(Error::invalid(QStringLiteral("the session has a TEMP object named “%1”, which hides the database's own: "
+                                                  "drop it (or close and reopen the database) first")
+                                       .arg(shadow.value())));
     // Read again inside the transaction: nobody can change it from here on.
     auto version = pragmaValue(db, "PRAGMA schema_version");
     if (!version)

@@ -385,6 +385,84 @@ private Q_SLOTS:
         QVERIFY(fileBytes(db) == bytes);
     }
 
+    void refusesWhenATempTableHidesTheTable()
+    {
+        const QString db = fixture();
+        const QByteArray bytes = fileBytes(db);
+        Manager m;
+        QVERIFY(LH_OK(m.open(db)).ok());
+        ExecOptions session;
+        session.route = Route::Session;
+        QVERIFY(LH_OK(m.execute(db, QStringLiteral("CREATE TEMP TABLE books(x)"), {}, session)).ok());
+        auto cat = LH_OK(readCatalog(m, db, Route::Writer));
+        QVERIFY(cat.ok());
+        TableDesc d = cat.value().table("books")->desc;
+        QCOMPARE(d.columns.size(), 8); // the catalog reads the main schema
+        col(d, QStringLiteral("price"))->type = QStringLiteral("NUMERIC");
+        auto plan = planAlterTable(cat.value(), d);
+        QVERIFY(plan.ok());
+        auto r = await(applySchemaPlan(m, db, plan.value()));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message().contains(QStringLiteral("TEMP object named “books”")), qPrintable(r.error().message()));
+        // The session's TEMP table is still there, and the file is as it was.
+        QVERIFY(LH_OK(m.execute(db, QStringLiteral("SELECT x FROM temp.books"), {}, session)).ok());
+        QVERIFY(fileBytes(db) == bytes);
+    }
+
+    void plainAlterFailureChangesNothing()
+    {
+        // Two DROP COLUMNs: the first succeeds, SQLite refuses the second
+        // (a view needs the column); the first is rolled back with it.
+        const QString db = fixture();
+        shell(db, QStringLiteral("CREATE VIEW audit_view AS SELECT new_price FROM audit;"));
+        const QByteArray bytes = fileBytes(db);
+        auto edit = [](TableDesc &d) {
+            d.columns.removeAt(d.indexOf(QStringLiteral("old_price")));
+            d.columns.removeAt(d.indexOf(QStringLiteral("new_price")));
+        };
+        auto planned = change(db, edit, QStringLiteral("audit"), /*apply=*/false);
+        QVERIFY(planned.ok());
+        QVERIFY(!planned.value().rebuild);
+        QCOMPARE(planned.value().steps.at(0).sql, QStringLiteral("ALTER TABLE audit DROP COLUMN old_price"));
+        auto plan = change(db, edit, QStringLiteral("audit"));
+        QVERIFY(!plan.ok());
+        QVERIFY2(plan.error().message().contains(QLatin1String("audit_view")), qPrintable(plan.error().message()));
+        QVERIFY2(plan.error().message().contains(QLatin1String("statement 2 of")), qPrintable(plan.error().message()));
+        QVERIFY(plan.error().message().contains(QLatin1String("Nothing was changed")));
+        QVERIFY(fileBytes(db) == bytes);
+        QVERIFY(schemaOf(db).contains(QLatin1String("old_price REAL")));
+    }
+
+    void virtualAndInternalTablesAreNotEditable()
+    {
+        const QString db = fixture();
+        shell(db, QStringLiteral("CREATE VIRTUAL TABLE notes USING fts5(body);"));
+        Manager m;
+        QVERIFY(LH_OK(m.open(db)).ok());
+        auto cat = LH_OK(readCatalog(m, db, Route::Writer));
+        QVERIFY(cat.ok());
+        const TableInfo *notes = cat.value().table(QStringLiteral("notes"));
+        QVERIFY(notes);
+        QVERIFY(notes->isVirtual);
+        QVERIFY(!notes->editable);
+        // fts5's own columns are hidden ones.
+        QStringList shownColumns, hiddenColumns;
+        for (const ColumnDesc &c : notes->desc.columns)
+            (c.hidden ? hiddenColumns : shownColumns) << c.name;
+        QCOMPARE(shownColumns, QStringList{QStringLiteral("body")});
+        QCOMPARE(hiddenColumns, (QStringList{QStringLiteral("notes"), QStringLiteral("rank")}));
+        auto plan = planAlterTable(cat.value(), notes->desc);
+        QVERIFY(!plan.ok());
+        QVERIFY2(plan.error().message().contains(QLatin1String("virtual table")), qPrintable(plan.error().message()));
+        const TableInfo *seq = cat.value().table(QStringLiteral("sqlite_sequence"));
+        QVERIFY(seq);
+        QVERIFY(!seq->editable);
+        // A drop of the virtual table is planned (its module drops its own tables).
+        auto drop = planDrop(cat.value(), QStringLiteral("notes"));
+        QVERIFY(drop.ok());
+        QCOMPARE(drop.value().steps.first().sql, QStringLiteral("DROP TABLE notes"));
+    }
+
     void refusesWhenSchemaChanged()
     {
         const QString db = fixture();

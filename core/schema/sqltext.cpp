@@ -21,6 +21,9 @@ bool isWordChar(QChar c)
     return isWordStart(c) || c.isDigit() || c == QLatin1Char('$');
 }
 
+// sqlite3_keyword_check() only looks the word up in SQLite's keyword
+// table: no connection, no state, safe on any thread (the dialogs plan on
+// the UI thread).
 bool isKeyword(const QString &word)
 {
     const QByteArray utf8 = word.toUtf8();

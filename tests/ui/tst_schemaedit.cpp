@@ -202,6 +202,7 @@ private Q_SLOTS:
         for (const char *want : {"index notes_by_author", "trigger no_empty_notes", "view le_guin_notes"})
             QVERIFY2(deps.contains(QLatin1String(want)), qPrintable(deps));
         QCOMPARE(drop.runButton()->text(), QStringLiteral("&Drop"));
+        QVERIFY(!drop.runButton()->isDefault()); // Return does not drop
         QVERIFY(ran(&drop));
         QCOMPARE(shell(db, QStringLiteral("SELECT name FROM sqlite_schema WHERE tbl_name = 'notes';")), QString());
         QCOMPARE(shell(db, QStringLiteral("SELECT count(*) FROM authors;")), QStringLiteral("2"));

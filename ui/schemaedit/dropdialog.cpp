@@ -13,6 +13,7 @@ DropDialog::DropDialog(Manager *manager, const QString &database, const QString 
     setObjectName(QStringLiteral("dropDialog"));
     resize(560, 440);
     setRunText(tr("&Drop"));
+    makeCloseDefault();
     auto *label = new QLabel(tr("Drop <b>%1</b>? This cannot be undone here. What depends on it:").arg(name.toHtmlEscaped()));
     label->setWordWrap(true);
     formLayout()->addWidget(label);

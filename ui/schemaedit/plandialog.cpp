@@ -48,8 +48,8 @@ PlanDialog::PlanDialog(Manager *manager, const QString &database, QWidget *paren
     m_editor->setToolTip(tr("Put this SQL in a new editor tab instead of running it"));
     m_migration = buttons->addButton(tr("Save as &Migration…"), QDialogButtonBox::ActionRole);
     m_migration->setToolTip(tr("Write this change (and its undo, where it can be derived) as the next migration files"));
-    QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
-    connect(close, &QPushButton::clicked, this, &QDialog::reject);
+    m_close = buttons->addButton(QDialogButtonBox::Close);
+    connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_run, &QPushButton::clicked, this, [this] { run(); });
     connect(m_editor, &QPushButton::clicked, this, [this] {
         if (m_plan) {
@@ -100,6 +100,13 @@ QString PlanDialog::errorText() const
 void PlanDialog::setRunText(const QString &text)
 {
     m_run->setText(text);
+}
+
+void PlanDialog::makeCloseDefault()
+{
+    m_run->setAutoDefault(false);
+    m_run->setDefault(false);
+    m_close->setDefault(true);
 }
 
 void PlanDialog::showProblem(const QString &text)

@@ -68,6 +68,8 @@ protected:
     QVBoxLayout *formLayout() const { return m_form; }
     const Catalog *catalog() const { return m_catalog ? &*m_catalog : nullptr; }
     void setRunText(const QString &text);
+    /// Makes Close the default button, so that Return does not run (for Drop).
+    void makeCloseDefault();
     void showProblem(const QString &text);
 
 private:
@@ -83,6 +85,7 @@ private:
     QPushButton *m_run;
     QPushButton *m_editor;
     QPushButton *m_migration;
+    QPushButton *m_close;
     bool m_running = false;
 };
 

@@ -19,7 +19,7 @@ SchemaActions::SchemaActions(Manager *manager, SchemaDock *dock, QWidget *window
     connect(dock, &SchemaDock::createRequested, this, [this](const QString &db, int kind, const QString &table) {
         switch (SchemaModel::Kind(kind)) {
         case SchemaModel::Kind::Index: createIndex(db, table); break;
-        case SchemaModel::Kind::View: createView(db); break;
+        case SchemaModel::Kind::View: createView(db, m_editorSql ? m_editorSql() : QString()); break;
         case SchemaModel::Kind::Trigger: createTrigger(db, table); break;
         default: createTable(db); break;
         }
@@ -73,6 +73,7 @@ DropDialog *SchemaActions::drop(const QString &database, const QString &name)
 
 void SchemaActions::addToMenu(QMenu *tools, std::function<QString()> currentDatabase, std::function<QString()> editorSql)
 {
+    m_editorSql = editorSql;
     QMenu *menu = tools->addMenu(tr("&Schema"));
     auto withDb = [this, currentDatabase](auto f) {
         return [this, currentDatabase, f] {

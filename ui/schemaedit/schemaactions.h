@@ -51,6 +51,7 @@ private:
     Manager *m_manager;
     SchemaDock *m_dock;
     QWidget *m_window;
+    std::function<QString()> m_editorSql; // the current editor's text, for a new view
 };
 
 } // namespace Litehouse

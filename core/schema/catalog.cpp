@@ -5,6 +5,8 @@
 #include "../connection.h"
 #include "../manager.h"
 
+#include <QHash>
+
 namespace Litehouse {
 
 namespace T = SchemaText;
@@ -132,7 +134,7 @@ QString Catalog::createSql(const QString &name) const
     return {};
 }
 
-Outcome<Catalog> readCatalog(Connection &c)
+Outcome<Catalog> readCatalog(Connection &c, const QString &only)
 {
     Catalog cat;
     cat.database = c.path();
@@ -147,10 +149,15 @@ Outcome<Catalog> readCatalog(Connection &c)
     cat.legacyAlterTable = flags.value().at(0, 1).toInt() != 0;
 
     // In creation order: recreating objects in this order keeps what depends on what.
-    auto listing = rows(c, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema ORDER BY rowid");
+    auto listing = only.isEmpty()
+        ? rows(c, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema ORDER BY rowid")
+        : rows(c, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema "
+                  "WHERE name = ?1 COLLATE NOCASE OR tbl_name = ?1 COLLATE NOCASE ORDER BY rowid",
+               {Value(only)});
     if (!listing)
         return listing.error();
     const ResultSet &all = listing.value();
+    QHash<QString, QString> indexSql;
     for (qsizetype i = 0; i < all.rowCount(); ++i) {
         const QString type = all.at(i, 0).toString();
         const QString name = all.at(i, 1).toString();
@@ -219,6 +226,8 @@ Outcome<Catalog> readCatalog(Connection &c)
             cat.views << v;
         } else if (type == QLatin1String("trigger")) {
             cat.triggers << ObjectInfo{type, name, all.at(i, 2).toString(), sql, {}, {}};
+        } else if (type == QLatin1String("index")) {
+            indexSql.insert(name, sql);
         }
     }
     for (const TableInfo &t : std::as_const(cat.tables)) {
@@ -233,9 +242,7 @@ Outcome<Catalog> readCatalog(Connection &c)
             ix.unique = list.value().at(r, 1).toInt() != 0;
             ix.origin = list.value().at(r, 2).toString();
             ix.partial = list.value().at(r, 3).toInt() != 0;
-            for (qsizetype i = 0; i < all.rowCount(); ++i)
-                if (all.at(i, 0).toString() == QLatin1String("index") && all.at(i, 1).toString() == ix.name)
-                    ix.sql = all.at(i, 3).toString();
+            ix.sql = indexSql.value(ix.name);
             auto cols = rows(c, "SELECT name, cid FROM pragma_index_xinfo(?1, 'main') WHERE key ORDER BY seqno",
                              {Value(ix.name)});
             if (cols)
@@ -248,22 +255,22 @@ Outcome<Catalog> readCatalog(Connection &c)
     return cat;
 }
 
-QFuture<Outcome<Catalog>> readCatalog(Manager &manager, const QString &database, Route route)
+QFuture<Outcome<Catalog>> readCatalog(Manager &manager, const QString &database, Route route, const QString &only)
 {
     if (route != Route::Auto)
-        return manager.withConnection<Catalog>(database, route, [](Connection &c) { return readCatalog(c); });
+        return manager.withConnection<Catalog>(database, route, [only](Connection &c) { return readCatalog(c, only); });
     // Auto: it only reads, so a reader may take it while no transaction is
     // open (then the writer's uncommitted schema is what the tree must show).
     auto promise = makePromise<Outcome<Catalog>>();
     QFuture<Outcome<Catalog>> future = promise->future();
     Task task;
-    task.run = [promise](Connection &c) {
+    task.run = [promise, only](Connection &c) {
         if (!c.beginTask({})) {
             c.endTask();
             fulfil(*promise, Outcome<Catalog>(Error::interrupted(QStringLiteral("cancelled before it started"))));
             return;
         }
-        Outcome<Catalog> r = readCatalog(c);
+        Outcome<Catalog> r = readCatalog(c, only);
         c.endTask();
         fulfil(*promise, std::move(r));
     };

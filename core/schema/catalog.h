@@ -86,13 +86,15 @@ struct Catalog
 };
 
 /// Reads the catalog on a connection (the caller's task). Tables with text
-/// the parser cannot follow are listed, marked not editable.
-Outcome<Catalog> readCatalog(Connection &c);
+/// the parser cannot follow are listed, marked not editable. With only,
+/// just that table or view and its indexes and triggers are read (a
+/// partial catalog, for a browser; plans need the whole one).
+Outcome<Catalog> readCatalog(Connection &c, const QString &only = {});
 
 /// Reads the catalog of an open database off the calling thread. Route
 /// Writer reads on the tab session's connection (what a plan is applied
 /// to); Auto reads on a reader unless a transaction is open. Nothing is
 /// recorded in the history.
-QFuture<Outcome<Catalog>> readCatalog(Manager &manager, const QString &database, Route route);
+QFuture<Outcome<Catalog>> readCatalog(Manager &manager, const QString &database, Route route, const QString &only = {});
 
 } // namespace Litehouse

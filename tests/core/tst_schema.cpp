@@ -181,6 +181,14 @@ private Q_SLOTS:
         QVERIFY(cat.index(QStringLiteral("sqlite_autoindex_books_1"))->sql.isEmpty());
         QCOMPARE(cat.view("cheap_books")->columns.size(), 3);
         QCOMPARE(cat.triggersOf(QStringLiteral("books")).size(), 1);
+        // One table only (what a browser needs): the table, its indexes and triggers.
+        auto one = LH_OK(readCatalog(m, db, Route::Auto, QStringLiteral("BOOKS")));
+        QVERIFY(one.ok());
+        QCOMPARE(one.value().tables.size(), 1);
+        QVERIFY(one.value().table("books")->desc == b);
+        QCOMPARE(one.value().indexesOf(QStringLiteral("books")).size(), cat.indexesOf(QStringLiteral("books")).size());
+        QCOMPARE(one.value().triggers.size(), 1);
+        QVERIFY(one.value().views.isEmpty());
         // Every table's description, written again, is accepted by SQLite as the same table.
         for (const TableInfo &t : cat.tables) {
             const QString again = t.desc.createSql(QStringLiteral("again_") + t.desc.name);

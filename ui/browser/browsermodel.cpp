@@ -76,7 +76,7 @@ void BrowserModel::load()
 {
     const quint64 gen = ++m_generation;
     m_loaded = false;
-    whenDone(this, readCatalog(*m_manager, m_database, Route::Auto), [this, gen](const Outcome<Catalog> &r) {
+    whenDone(this, readCatalog(*m_manager, m_database, Route::Auto, m_table), [this, gen](const Outcome<Catalog> &r) {
         if (gen != m_generation)
             return;
         if (!r) {

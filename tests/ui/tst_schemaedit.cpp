@@ -283,7 +283,7 @@ private Q_SLOTS:
         Q_EMIT w.schemaDock()->modifyRequested(db, QStringLiteral("books"));
         TableDesigner *d = nullptr;
         QTRY_VERIFY((d = w.findChild<TableDesigner *>()) != nullptr);
-        QTRY_VERIFY(d->isLoaded());
+        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), 20000);
         const int row = d->addColumn();
         d->columnsGrid()->item(row, TableDesigner::Name)->setText(QStringLiteral("year"));
         QTRY_COMPARE(d->columnsGrid()->item(row, TableDesigner::Name)->text(), QStringLiteral("year"));
@@ -295,8 +295,15 @@ private Q_SLOTS:
         // Open in Editor puts the SQL in a tab instead of running it.
         const int tabs = w.tabCount();
         Q_EMIT w.schemaDock()->createRequested(db, int(SchemaModel::Kind::Table), {});
-        TableDesigner *create = nullptr;
-        QTRY_VERIFY((create = w.findChild<TableDesigner *>()) != nullptr && create != d && create->isLoaded());
+        // The new designer (the one that modified books may not be deleted yet).
+        auto newDesigner = [&w]() -> TableDesigner * {
+            for (TableDesigner *t : w.findChildren<TableDesigner *>())
+                if (t->windowTitle() == QStringLiteral("New Table") && t->isVisible())
+                    return t;
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(newDesigner() != nullptr && newDesigner()->isLoaded(), 20000);
+        TableDesigner *create = newDesigner();
         QTest::keyClicks(create->nameEdit(), QStringLiteral("shelves"));
         QPushButton *toEditor = nullptr;
         for (QPushButton *b : create->findChildren<QPushButton *>())
@@ -322,9 +329,10 @@ private Q_SLOTS:
             if (a->text().remove(QLatin1Char('&')) == QStringLiteral("New Table…"))
                 newTable = a;
         QVERIFY(newTable);
-        const int before = int(w.findChildren<TableDesigner *>().size());
+        QVERIFY(newDesigner() == nullptr); // the last one went to the editor
         newTable->trigger();
-        QTRY_COMPARE(int(w.findChildren<TableDesigner *>().size()), before + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(newDesigner() != nullptr && newDesigner()->isLoaded(), 20000);
+        QCOMPARE(newDesigner()->database(), db);
     }
 };
 

@@ -6,6 +6,7 @@
 #include "editor/sqleditor.h"
 #include "mainwindow/theme.h"
 #include "history/historydock.h"
+#include "io/iomenu.h"
 #include "maintenance/maintenancetab.h"
 #include "migrations/migrationsdialog.h"
 #include "query/querytab.h"
@@ -159,6 +160,9 @@ void MainWindow::buildMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addAction(tr("&Close Database"), this, &MainWindow::closeDatabase);
+    file->addSeparator();
+    // Import and export (ui/io/); the schema dock exists by now.
+    addImportExportActions(this, m_manager, file);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -12,7 +12,7 @@ class SchemaModel;
 
 /// The schema tree in a dock (objectName "schemaDock"). Double-clicking a
 /// table or view (or Return on it) asks to browse it; the context menu offers Browse, Copy
-/// Name, SELECT * in the editor and Refresh. Expanded branches stay
+/// Name, SELECT * in the editor, Export… and Refresh. Expanded branches stay
 /// expanded when the tree is read again after DDL.
 class SchemaDock final : public QDockWidget
 {
@@ -33,6 +33,7 @@ private:
     void showMenu(const QPoint &pos);
     void restoreExpanded(const QString &database);
 
+    Manager *m_manager; // for Export… of a table
     SchemaModel *m_model;
     QTreeView *m_view;
     QSet<QString> m_expanded; // "path/kind/name" keys of expanded items

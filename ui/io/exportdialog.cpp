@@ -79,7 +79,9 @@ void ExportDialog::build(const QStringList &tables, const QString &table)
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
-    form->addRow(tr("&File:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&File:"));
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     connect(browse, &QPushButton::clicked, this, [this] {
         const int f = m_format->currentData().toInt();
         const QString filter = f == int(DataExportFormat::Csv) ? tr("CSV files (*.csv)")

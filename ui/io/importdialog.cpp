@@ -127,7 +127,9 @@ ImportDialog::ImportDialog(Manager *manager, const QString &database, const QStr
 
     auto *fileBox = new QGroupBox(tr("File"));
     auto *fileForm = new QFormLayout(fileBox);
-    fileForm->addRow(tr("&File:"), fileRow);
+    auto *fileLabel = new QLabel(tr("&File:"));
+    fileLabel->setBuddy(m_file);
+    fileForm->addRow(fileLabel, fileRow);
     fileForm->addRow(tr("F&ormat:"), m_format);
     fileForm->addRow(tr("&Separator:"), m_separator);
     fileForm->addRow(tr("&Quote:"), m_quote);

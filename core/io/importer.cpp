@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <charconv>
 #include <memory>
 
 #include <sqlite3.h>
@@ -225,59 +226,93 @@ QString shown(const QString &text)
 
 // A field as the value its column's type makes of it; an error message
 // (without the place) when it cannot be one.
-Outcome<Value> convert(const ImportField &f, ImportType type, bool emptyTextIsNull)
+// Numbers as C text: QString::toDouble and toLongLong go through the
+// locale machinery and cost more than the insert itself.
+template<typename T>
+bool parseNumber(QStringView s, T *out)
 {
+    char buf[64] = {};
+    if (s.size() >= qsizetype(sizeof buf) || s.isEmpty())
+        return false;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s[i].unicode();
+        if (c > 0x7f)
+            return false;
+        buf[i] = char(c);
+    }
+    const char *begin = buf + (buf[0] == '+' && s.size() > 1 && buf[1] != '-' ? 1 : 0);
+    const auto r = std::from_chars(begin, buf + s.size(), *out);
+    return r.ec == std::errc() && r.ptr == buf + s.size();
+}
+
+// What a field becomes, bound without building a Value: NULL, an integer,
+// a real, the field's own text, or bytes.
+struct Cell
+{
+    Value::Type type = Value::Type::Null;
+    qint64 i = 0;
+    double d = 0;
+    QByteArray blob;
+};
+
+// A field as its column's type makes it; an error message (without the
+// place) when it cannot be one.
+Outcome<Cell> convert(const ImportField &f, ImportType type, bool emptyTextIsNull)
+{
+    Cell c;
     if (f.kind == ImportField::Kind::Null)
-        return Value();
+        return c;
     const QString &t = f.text;
     if (t.isEmpty()) {
         // An empty CSV field is no value, except in a TEXT column; an empty
         // JSON string is text wherever text may go.
         const bool text = type == ImportType::Text || (type == ImportType::Auto && f.kind == ImportField::Kind::Text);
         if (text && !emptyTextIsNull)
-            return Value(QString());
-        return Value();
+            c.type = Value::Type::Text;
+        return c;
     }
     switch (type) {
     case ImportType::Auto: {
+        c.type = Value::Type::Text;
         if (f.kind == ImportField::Kind::Text)
-            return Value(t);
+            return c;
         const ImportType g = f.kind == ImportField::Kind::Bool ? ImportType::Integer : guessType(t);
-        if (g == ImportType::Integer)
-            return Value(t.toLongLong());
-        if (g == ImportType::Real || f.kind == ImportField::Kind::Number) // a JSON integer too big: as SQLite reads it
-            return Value(t.toDouble());
-        return Value(t);
+        if (g == ImportType::Integer && parseNumber(QStringView(t), &c.i))
+            c.type = Value::Type::Integer;
+        else if ((g == ImportType::Real || f.kind == ImportField::Kind::Number) && parseNumber(QStringView(t), &c.d))
+            c.type = Value::Type::Real; // also a JSON integer too big for 64 bits, as SQLite reads it
+        return c;
     }
     case ImportType::Integer: {
-        const QString s = t.trimmed();
-        bool ok = false;
-        const qint64 v = s.toLongLong(&ok);
-        if (ok)
-            return Value(v);
-        const double d = s.toDouble(&ok);
-        if (ok && d == double(qint64(d)) && d >= -9.2233720368547758e18 && d < 9.2233720368547758e18)
-            return Value(qint64(d));
+        const QStringView s = QStringView(t).trimmed();
+        if (parseNumber(s, &c.i)) {
+            c.type = Value::Type::Integer;
+            return c;
+        }
+        if (parseNumber(s, &c.d) && c.d == double(qint64(c.d)) && c.d >= -9.2233720368547758e18 && c.d < 9.2233720368547758e18) {
+            c.i = qint64(c.d);
+            c.type = Value::Type::Integer;
+            return c;
+        }
         return Error::invalid(QStringLiteral("%1 is not an integer").arg(shown(t)));
     }
-    case ImportType::Real: {
-        bool ok = false;
-        const double d = t.trimmed().toDouble(&ok);
-        if (!ok)
+    case ImportType::Real:
+        if (!parseNumber(QStringView(t).trimmed(), &c.d))
             return Error::invalid(QStringLiteral("%1 is not a number").arg(shown(t)));
-        return Value(d);
-    }
-    case ImportType::Text: return Value(t);
+        c.type = Value::Type::Real;
+        return c;
+    case ImportType::Text: c.type = Value::Type::Text; return c;
     case ImportType::Blob: {
         bool ok = false;
-        QByteArray b = parseHex(QStringView(t).trimmed(), &ok);
+        c.blob = parseHex(QStringView(t).trimmed(), &ok);
         if (!ok)
             return Error::invalid(QStringLiteral("%1 is not hexadecimal bytes (a BLOB column takes hex digits, "
                                                  "two per byte)").arg(shown(t)));
-        return Value::blob(std::move(b));
+        c.type = Value::Type::Blob;
+        return c;
     }
     }
-    return Value();
+    return c;
 }
 
 QString declaredType(ImportType t)
@@ -354,9 +389,8 @@ ImportType guessType(QStringView s)
     if (intPart.size() > 1 && intPart[0] == u'0')
         return ImportType::Text;
     if (i == body.size()) {
-        bool ok = false;
-        (void)s.toLongLong(&ok);
-        return ok ? ImportType::Integer : ImportType::Real;
+        qint64 v = 0;
+        return parseNumber(s, &v) ? ImportType::Integer : ImportType::Real;
     }
     bool real = false;
     if (body[i] == u'.') {
@@ -583,23 +617,24 @@ QFuture<Outcome<ImportResult>> importFile(Manager &manager, const QString &datab
                         return Error::invalid(QStringLiteral("line %1, column \"%2\": %3; nothing was imported")
                                                   .arg(rec.line).arg(cols.at(i).name, v.error().message()));
                     }
-                    const Value &val = v.value();
+                    const Cell &cell = v.value();
                     const int p = int(i) + 1;
                     int rc = SQLITE_OK;
-                    switch (val.type()) {
+                    switch (cell.type) {
                     case Value::Type::Null: rc = sqlite3_bind_null(insert, p); break;
-                    case Value::Type::Integer: rc = sqlite3_bind_int64(insert, p, val.toInt()); break;
-                    case Value::Type::Real: rc = sqlite3_bind_double(insert, p, val.toDouble()); break;
-                    case Value::Type::Text:
-                    case Value::Type::Blob: {
-                        // A null pointer would bind NULL: empty text and empty BLOBs point somewhere.
-                        const QByteArrayView b = val.bytesView();
-                        const char *data = b.data() ? b.data() : "";
-                        rc = val.type() == Value::Type::Text
-                                 ? sqlite3_bind_text64(insert, p, data, sqlite3_uint64(b.size()), SQLITE_TRANSIENT, SQLITE_UTF8)
-                                 : sqlite3_bind_blob64(insert, p, data, sqlite3_uint64(b.size()), SQLITE_TRANSIENT);
+                    case Value::Type::Integer: rc = sqlite3_bind_int64(insert, p, cell.i); break;
+                    case Value::Type::Real: rc = sqlite3_bind_double(insert, p, cell.d); break;
+                    case Value::Type::Text: {
+                        // SQLite turns the UTF-16 into the database's UTF-8 as it copies it.
+                        const QString &text = cells.at(i)->text;
+                        rc = sqlite3_bind_text16(insert, p, text.isEmpty() ? static_cast<const void *>(u"") : static_cast<const void *>(text.utf16()), int(text.size() * 2), SQLITE_TRANSIENT);
                         break;
                     }
+                    case Value::Type::Blob:
+                        // A null pointer would bind NULL: an empty BLOB points somewhere.
+                        rc = sqlite3_bind_blob64(insert, p, cell.blob.isEmpty() ? "" : cell.blob.constData(),
+                                                 sqlite3_uint64(cell.blob.size()), SQLITE_TRANSIENT);
+                        break;
                     }
                     if (rc != SQLITE_OK) {
                         Error e = sqliteError(db, rc);

@@ -217,7 +217,7 @@ private Q_SLOTS:
         QStringList texts;
         for (QAction *a : file->actions())
             texts << a->text();
-        for (const char *t : {"&Import CSV/JSON…", "Import &SQL…", "&Export Table…", "Export &Database as SQL…"})
+        for (const char *t : {"&Import CSV/JSON…", "Import SQ&L…", "&Export Table…", "Export &Database as SQL…"})
             QVERIFY2(texts.contains(QString::fromUtf8(t)), t);
     }
 };

@@ -6,9 +6,11 @@
 
 #include <core/querystream.h>
 
+#include <QColor>
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cmath>
@@ -56,7 +58,7 @@ Cond keyBeyond(const QStringList &columns, const QList<Value> &values, QB::Order
 } // namespace
 
 BrowserModel::BrowserModel(Manager *manager, const QString &database, const QString &table, QObject *parent)
-    : QAbstractTableModel(parent), m_manager(manager), m_database(database), m_table(table)
+    : QAbstractTableModel(parent), m_manager(manager), m_database(database), m_table(table), m_undo(new QUndoStack(this))
 {
 }
 
@@ -98,7 +100,17 @@ void BrowserModel::load()
                 return;
             }
             const ResultSet &rs = info.value().rows;
+            QStringList newColumns;
+            for (qsizetype i = 0; i < rs.rowCount(); ++i)
+                newColumns << rs.at(i, 0).toString();
             beginResetModel();
+            // Pending edits name columns by position: they stay only while
+            // the columns do (the shape is read again after any DDL).
+            if (newColumns != m_columns && hasPendingChanges()) {
+                m_pending = {};
+                m_undo->clear();
+                Q_EMIT pendingChanged();
+            }
             // Rows read with the old columns must not be shown under the new ones.
             m_pages.clear();
             m_rows = 0;
@@ -482,7 +494,8 @@ void BrowserModel::addPage(ResultSet rows)
             for (int k : m_keyIndexes)
                 m_lastKey << rows.at(n - 1, k);
         }
-        beginInsertRows({}, int(m_rows), int(m_rows + n - 1));
+        const int first = int(m_pending.inserted.size() + m_rows);
+        beginInsertRows({}, first, int(first + n - 1));
         m_pages.push_back({m_rows, std::move(rows)});
         m_rows += n;
         endInsertRows();
@@ -491,21 +504,73 @@ void BrowserModel::addPage(ResultSet rows)
     Q_EMIT pageLoaded(m_rows, m_atEnd);
 }
 
-const Value *BrowserModel::valueAt(int row, int column) const
+qint64 BrowserModel::pageRow(int row) const
 {
-    if (row < 0 || row >= m_rows || column < 0 || column >= m_columns.size())
+    return qint64(row) - m_pending.inserted.size();
+}
+
+const Value *BrowserModel::pageValue(qint64 row, int column) const
+{
+    if (row < 0 || row >= m_rows || column < 0 || column >= m_selectColumns.size())
         return nullptr;
-    auto it = std::upper_bound(m_pages.begin(), m_pages.end(), qint64(row),
-                               [](qint64 r, const Page &p) { return r < p.start; });
+    auto it = std::upper_bound(m_pages.begin(), m_pages.end(), row, [](qint64 r, const Page &p) { return r < p.start; });
     if (it == m_pages.begin())
         return nullptr;
     --it;
-    return &it->rows.at(row - it->start, m_firstShown + column);
+    return &it->rows.at(row - it->start, column);
+}
+
+QList<Value> BrowserModel::pageKey(qint64 row) const
+{
+    QList<Value> key;
+    for (int k : m_keyIndexes) {
+        const Value *v = pageValue(row, k);
+        key << (v ? *v : Value());
+    }
+    return key;
+}
+
+QByteArray BrowserModel::keyId(const QList<Value> &key)
+{
+    // Type and bytes of each value: 1 and 1.0 are different keys, as in SQLite.
+    QByteArray id;
+    for (const Value &v : key) {
+        id += char('0' + int(v.type()));
+        const QByteArray b = v.type() == Value::Type::Text || v.type() == Value::Type::Blob ? v.bytes() : v.toString().toUtf8();
+        id += QByteArray::number(b.size()) + ':' + b;
+    }
+    return id;
+}
+
+const BrowserModel::PendingRow *BrowserModel::pendingFor(qint64 row) const
+{
+    if (m_pending.rows.empty() || m_view)
+        return nullptr;
+    auto it = m_pending.rows.find(keyId(pageKey(row)));
+    return it == m_pending.rows.end() ? nullptr : &it->second;
+}
+
+const Value *BrowserModel::valueAt(int row, int column) const
+{
+    if (row < 0 || column < 0 || column >= m_columns.size())
+        return nullptr;
+    if (row < m_pending.inserted.size()) {
+        const auto &values = m_pending.inserted.at(row);
+        auto it = values.find(column);
+        return it == values.end() ? nullptr : &it->second;
+    }
+    const qint64 r = pageRow(row);
+    if (const PendingRow *p = pendingFor(r)) {
+        auto it = p->values.find(column);
+        if (it != p->values.end())
+            return &it->second;
+    }
+    return pageValue(r, m_firstShown + column);
 }
 
 int BrowserModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows);
+    return parent.isValid() ? 0 : int(m_pending.inserted.size() + m_rows);
 }
 
 int BrowserModel::columnCount(const QModelIndex &parent) const
@@ -515,16 +580,68 @@ int BrowserModel::columnCount(const QModelIndex &parent) const
 
 QVariant BrowserModel::data(const QModelIndex &index, int role) const
 {
-    const Value *pv = index.isValid() ? valueAt(index.row(), index.column()) : nullptr;
-    if (!pv)
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= m_columns.size())
         return {};
+    const int row = index.row();
+    const int column = index.column();
+    const Value *pv = valueAt(row, column);
+    const RowState state = rowState(row);
+    if (role == EditTextRole)
+        return pv ? pv->toString() : QString();
+    if (role == Qt::BackgroundRole) {
+        // Pending changes stand out until they are committed or reverted.
+        if (state == RowState::Deleted)
+            return QColor(231, 76, 60, 70);
+        if (state == RowState::Inserted)
+            return QColor(46, 204, 113, 60);
+        if (isPending(row, column))
+            return QColor(241, 196, 15, 90);
+        return {};
+    }
+    if (!pv) {
+        if (state != RowState::Inserted)
+            return {};
+        // A new row's column left alone gets its DEFAULT when written.
+        switch (role) {
+        case Qt::DisplayRole:
+            return tr("DEFAULT");
+        case Qt::ForegroundRole:
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        case Qt::ToolTipRole:
+            return tr("Left to the column's DEFAULT (or NULL) when the row is written");
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::FontRole && state == RowState::Deleted) {
+        QFont f = cellData(*pv, role).value<QFont>();
+        f.setStrikeOut(true);
+        return f;
+    }
     return cellData(*pv, role);
 }
 
 QVariant BrowserModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Vertical)
-        return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+    if (orientation == Qt::Vertical) {
+        const int inserted = int(m_pending.inserted.size());
+        if (role == Qt::DisplayRole) {
+            if (section < inserted)
+                return QStringLiteral("+");
+            const RowState state = rowState(section);
+            const QString n = QString::number(section - inserted + 1);
+            return state == RowState::Deleted ? QStringLiteral("− ") + n : state == RowState::Changed ? QStringLiteral("* ") + n : n;
+        }
+        if (role == Qt::ToolTipRole) {
+            switch (rowState(section)) {
+            case RowState::Inserted: return tr("A new row, not yet written");
+            case RowState::Changed: return tr("Changed, not yet written");
+            case RowState::Deleted: return tr("To be deleted when the changes are committed");
+            case RowState::Clean: return {};
+            }
+        }
+        return {};
+    }
     if (section < 0 || section >= m_columns.size())
         return {};
     if (role == Qt::DisplayRole) {
@@ -536,6 +653,407 @@ QVariant BrowserModel::headerData(int section, Qt::Orientation orientation, int 
         return m_types.at(section).isEmpty() ? tr("%1 (no declared type)").arg(m_columns.at(section))
                                              : QStringLiteral("%1 %2").arg(m_columns.at(section), m_types.at(section));
     return {};
+}
+
+Qt::ItemFlags BrowserModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && cellEditable(index.row(), index.column()))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool BrowserModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!index.isValid() || (role != Qt::EditRole && role != EditTextRole))
+        return false;
+    // The grid's editor gives text; it becomes a value of the column's type.
+    const Value v = value.userType() == qMetaTypeId<Value>() ? value.value<Value>()
+                                                             : valueForColumn(value.toString(), m_types.value(index.column()));
+    return setCell(index.row(), index.column(), v);
+}
+
+// ---- Editing ----
+
+class BrowserModel::Snapshot final : public QUndoCommand
+{
+public:
+    Snapshot(BrowserModel *m, const QString &text, Pending before, Pending after)
+        : QUndoCommand(text), m_model(m), m_before(std::move(before)), m_after(std::move(after)) {}
+    void undo() override { m_model->setPending(m_before); }
+    void redo() override { m_model->setPending(m_after); }
+
+private:
+    BrowserModel *m_model;
+    Pending m_before;
+    Pending m_after;
+};
+
+bool BrowserModel::Pending::operator==(const Pending &o) const
+{
+    if (inserted != o.inserted || rows.size() != o.rows.size())
+        return false;
+    for (auto a = rows.begin(), b = o.rows.begin(); a != rows.end(); ++a, ++b)
+        if (a->first != b->first || a->second.deleted != b->second.deleted || a->second.values != b->second.values)
+            return false;
+    return true;
+}
+
+bool BrowserModel::isEditable() const
+{
+    return m_loaded && !m_view && !m_keyColumns.isEmpty();
+}
+
+QString BrowserModel::readOnlyReason() const
+{
+    if (!m_loaded)
+        return tr("The table is still being read.");
+    if (m_view && m_keyColumns.isEmpty() && !m_columns.isEmpty()) {
+        return tr("“%1” is a view (or a table whose rowid is hidden by columns named rowid, _rowid_ and oid): "
+                  "its rows cannot be found again to change them. Edit the tables it reads from instead.")
+            .arg(m_table);
+    }
+    return {};
+}
+
+BrowserModel::RowState BrowserModel::rowState(int row) const
+{
+    if (row < 0)
+        return RowState::Clean;
+    if (row < m_pending.inserted.size())
+        return RowState::Inserted;
+    const PendingRow *p = pendingFor(pageRow(row));
+    if (!p)
+        return RowState::Clean;
+    return p->deleted ? RowState::Deleted : RowState::Changed;
+}
+
+bool BrowserModel::isPending(int row, int column) const
+{
+    if (row < m_pending.inserted.size())
+        return row >= 0 && m_pending.inserted.at(row).count(column) > 0;
+    const PendingRow *p = pendingFor(pageRow(row));
+    return p && p->values.count(column) > 0;
+}
+
+bool BrowserModel::cellEditable(int row, int column) const
+{
+    if (!isEditable() || m_committing || row < 0 || row >= rowCount() || column < 0 || column >= m_columns.size())
+        return false;
+    return rowState(row) != RowState::Deleted;
+}
+
+bool BrowserModel::setIn(Pending &p, int row, int column, const Value &v) const
+{
+    if (!cellEditable(row, column))
+        return false;
+    if (row < p.inserted.size()) {
+        p.inserted[row][column] = v;
+        return true;
+    }
+    const qint64 r = pageRow(row);
+    const QList<Value> key = pageKey(r);
+    const QByteArray id = keyId(key);
+    const Value *read = pageValue(r, m_firstShown + column);
+    auto it = p.rows.find(id);
+    if (it == p.rows.end()) {
+        if (read && *read == v)
+            return true; // nothing changes
+        PendingRow pr;
+        pr.key = key;
+        for (int c = 0; c < m_columns.size(); ++c) {
+            const Value *x = pageValue(r, m_firstShown + c);
+            pr.original << (x ? *x : Value());
+        }
+        it = p.rows.emplace(id, std::move(pr)).first;
+    }
+    if (read && *read == v)
+        it->second.values.erase(column); // back to what was read
+    else
+        it->second.values[column] = v;
+    if (it->second.values.empty() && !it->second.deleted)
+        p.rows.erase(it);
+    return true;
+}
+
+bool BrowserModel::setCell(int row, int column, const Value &v)
+{
+    Pending next = m_pending;
+    if (!setIn(next, row, column, v))
+        return false;
+    if (!(next == m_pending))
+        change(tr("Edit %1").arg(m_columns.at(column)), next);
+    return true;
+}
+
+bool BrowserModel::setNull(const QModelIndexList &cells)
+{
+    Pending next = m_pending;
+    bool any = false;
+    for (const QModelIndex &i : cells)
+        any = setIn(next, i.row(), i.column(), Value()) || any;
+    if (!(next == m_pending))
+        change(tr("Set NULL"), next);
+    return any;
+}
+
+int BrowserModel::addRow()
+{
+    if (!isEditable() || m_committing)
+        return -1;
+    Pending next = m_pending;
+    next.inserted.append(std::map<int, Value>());
+    change(tr("Add row"), next);
+    return int(m_pending.inserted.size() - 1);
+}
+
+bool BrowserModel::deleteRows(QList<int> rows)
+{
+    if (!isEditable() || m_committing)
+        return false;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    Pending next = m_pending;
+    // New rows go at once, from the last so the earlier indexes hold.
+    for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+        if (*it >= 0 && *it < next.inserted.size())
+            next.inserted.removeAt(*it);
+    for (int row : rows) {
+        if (row < m_pending.inserted.size() || row >= rowCount())
+            continue;
+        const qint64 r = pageRow(row);
+        const QList<Value> key = pageKey(r);
+        PendingRow &pr = next.rows[keyId(key)];
+        if (pr.key.isEmpty()) {
+            pr.key = key;
+            for (int c = 0; c < m_columns.size(); ++c) {
+                const Value *x = pageValue(r, m_firstShown + c);
+                pr.original << (x ? *x : Value());
+            }
+        }
+        pr.deleted = true;
+    }
+    if (next == m_pending)
+        return false;
+    change(tr("Delete %n row(s)", nullptr, int(rows.size())), next);
+    return true;
+}
+
+QList<QStringList> BrowserModel::parseTsv(const QString &text)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;    // inside a "quoted" field
+    bool wasQuoted = false; // the field began with a quote
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                    field += c;
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field += c;
+            }
+            continue;
+        }
+        if (c == QLatin1Char('"') && field.isEmpty() && !wasQuoted) {
+            quoted = wasQuoted = true;
+        } else if (c == QLatin1Char('\t')) {
+            row << field;
+            field.clear();
+            wasQuoted = false;
+        } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            if (c == QLatin1Char('\r') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n'))
+                ++i;
+            row << field;
+            rows << row;
+            row.clear();
+            field.clear();
+            wasQuoted = false;
+        } else {
+            field += c;
+        }
+    }
+    // A last line without its newline still counts; a trailing newline adds no empty row.
+    if (!field.isEmpty() || !row.isEmpty() || wasQuoted) {
+        row << field;
+        rows << row;
+    }
+    return rows;
+}
+
+QString BrowserModel::pasteTsv(int row, int column, const QString &text)
+{
+    if (!isEditable() || m_committing)
+        return readOnlyReason();
+    const QList<QStringList> block = parseTsv(text);
+    if (block.isEmpty())
+        return tr("The clipboard holds no rows to paste.");
+    Pending next = m_pending;
+    QString notice;
+    int grid = row;
+    int left = 0;
+    for (const QStringList &fields : block) {
+        if (grid >= rowCount() && !m_atEnd) {
+            // The rows below are not read yet: pasting there would add rows
+            // where the user means to overwrite them.
+            ++left;
+            continue;
+        }
+        if (grid >= rowCount()) {
+            // Past the last row: the rest become new rows, after the new ones already there.
+            std::map<int, Value> values;
+            for (qsizetype f = 0; f < fields.size() && column + f < m_columns.size(); ++f)
+                values[int(column + f)] = valueForColumn(fields.at(f), m_types.at(column + f));
+            next.inserted.append(values);
+        } else {
+            for (qsizetype f = 0; f < fields.size() && column + f < m_columns.size(); ++f)
+                setIn(next, grid, int(column + f), valueForColumn(fields.at(f), m_types.at(column + f)));
+        }
+        if (column + fields.size() > m_columns.size())
+            notice = tr("Fields past the last column (%1) were left out.").arg(m_columns.last());
+        ++grid;
+    }
+    if (left > 0)
+        notice = tr("%n row(s) were not pasted: the rows below are not read yet. Scroll to the end of the table first.",
+                    nullptr, left);
+    if (!(next == m_pending))
+        change(tr("Paste %n row(s)", nullptr, int(block.size())), next);
+    return notice;
+}
+
+void BrowserModel::change(const QString &text, const Pending &next)
+{
+    m_undo->push(new Snapshot(this, text, m_pending, next));
+}
+
+void BrowserModel::setPending(const Pending &p)
+{
+    const int before = int(m_pending.inserted.size());
+    const int after = int(p.inserted.size());
+    // New rows sit at the top: rows come or go there, and everything below moves.
+    if (after > before) {
+        beginInsertRows({}, before, after - 1);
+        m_pending = p;
+        endInsertRows();
+    } else if (after < before) {
+        beginRemoveRows({}, after, before - 1);
+        m_pending = p;
+        endRemoveRows();
+    } else {
+        m_pending = p;
+    }
+    if (rowCount() > 0 && !m_columns.isEmpty()) {
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, int(m_columns.size()) - 1));
+        Q_EMIT headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
+    }
+    Q_EMIT pendingChanged();
+}
+
+bool BrowserModel::hasPendingChanges() const
+{
+    return !m_pending.rows.empty() || !m_pending.inserted.isEmpty();
+}
+
+int BrowserModel::pendingCount() const
+{
+    return int(m_pending.rows.size() + m_pending.inserted.size());
+}
+
+QList<RowEdit> BrowserModel::pendingEdits(QList<int> *rows) const
+{
+    QList<RowEdit> edits;
+    const int inserted = int(m_pending.inserted.size());
+    for (const auto &[id, pr] : m_pending.rows) {
+        RowEdit e;
+        e.kind = pr.deleted ? RowEdit::Kind::Delete : RowEdit::Kind::Update;
+        e.key = pr.key;
+        e.original = pr.original;
+        if (!pr.deleted)
+            for (const auto &[c, v] : pr.values)
+                e.values.append({c, v});
+        edits << e;
+        if (rows) {
+            int found = -1;
+            for (qint64 r = 0; r < m_rows && found < 0; ++r)
+                if (keyId(pageKey(r)) == id)
+                    found = int(r + inserted);
+            rows->append(found);
+        }
+    }
+    for (int i = 0; i < inserted; ++i) {
+        RowEdit e;
+        e.kind = RowEdit::Kind::Insert;
+        for (const auto &[c, v] : m_pending.inserted.at(i))
+            e.values.append({c, v});
+        edits << e;
+        if (rows)
+            rows->append(i);
+    }
+    return edits;
+}
+
+QString BrowserModel::pendingSql() const
+{
+    auto plan = planEdits({m_table, m_columns, m_keyColumns}, pendingEdits());
+    if (!plan)
+        return QStringLiteral("-- ") + plan.error().message();
+    return planText(plan.value());
+}
+
+void BrowserModel::revert()
+{
+    if (m_committing || !hasPendingChanges())
+        return;
+    change(tr("Revert"), Pending{});
+}
+
+void BrowserModel::commit(bool overwrite)
+{
+    if (m_committing || !hasPendingChanges())
+        return;
+    QList<int> rows;
+    const QList<RowEdit> edits = pendingEdits(&rows);
+    m_committing = true;
+    EditOptions options;
+    options.overwriteChanged = overwrite;
+    whenDone(this, applyEdits(*m_manager, m_database, {m_table, m_columns, m_keyColumns}, edits, options),
+             [this, rows](const Outcome<EditReport> &r) {
+        m_committing = false;
+        if (!r) {
+            Q_EMIT commitFailed(tr("The changes were not written: %1").arg(r.error().message()), -1);
+            return;
+        }
+        const EditReport &report = r.value();
+        if (!report.conflicts.isEmpty() && !report.applied) {
+            QStringList reasons;
+            for (const auto &[edit, why] : report.conflicts)
+                reasons << why;
+            Q_EMIT commitConflicts(reasons);
+            return;
+        }
+        if (!report.applied) {
+            const int row = report.failedEdit >= 0 && report.failedEdit < rows.size() ? rows.at(report.failedEdit) : -1;
+            const QString where = row < 0 ? QString()
+                                  : row < m_pending.inserted.size() ? tr(" (new row %1)").arg(row + 1)
+                                                                    : tr(" (row %1)").arg(row - m_pending.inserted.size() + 1);
+            Q_EMIT commitFailed(tr("The changes were not written%1: %2").arg(where, report.failure.message()), row);
+            return;
+        }
+        // Written: what was pending is now simply the table.
+        beginResetModel();
+        m_pending = {};
+        endResetModel();
+        m_undo->clear();
+        Q_EMIT pendingChanged();
+        Q_EMIT committed(report.rowsChanged);
+        restart();
+    });
 }
 
 bool BrowserModel::canFetchMore(const QModelIndex &parent) const

@@ -1,10 +1,14 @@
 #pragma once
 
+#include <core/edit/rowedits.h>
 #include <core/manager.h>
 #include <core/querybuilder.h>
 
 #include <QAbstractTableModel>
 
+class QUndoStack;
+
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -22,6 +26,12 @@ class QueryStream;
 /// have no key: their rows come from one open cursor (QueryStream), a page
 /// per fetchMore. Pages arrive off the UI thread; a page that arrives after
 /// the sort or filters changed is dropped.
+///
+/// A table with a key can be edited. Edits stay pending, held by the row's
+/// key (so they survive sorting, filtering and reloads), until commit()
+/// writes them all in one transaction on the session connection (see
+/// applyEdits()) or revert() drops them; undoStack() steps through them.
+/// New rows are shown first, above the table's rows.
 class BrowserModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -78,13 +88,57 @@ public:
     /// SQL with each `?` outside quotes and comments replaced by its literal.
     static QString inlineParams(const QString &sql, const Params &params);
 
-    /// The value behind a cell, or nullptr.
+    /// The value a cell shows (a pending one where there is one), or
+    /// nullptr (no such cell, or a new row's column left to its DEFAULT).
     const Value *valueAt(int row, int column) const;
+
+    /// The text of a cell for its editor (Qt::EditRole keeps the value's QVariant).
+    static constexpr int EditTextRole = Qt::UserRole + 1;
+
+    // Editing.
+    /// True when rows can be changed here; otherwise readOnlyReason() says why.
+    bool isEditable() const;
+    QString readOnlyReason() const;
+    enum class RowState { Clean, Changed, Inserted, Deleted };
+    RowState rowState(int row) const;
+    /// True when the cell has a pending value.
+    bool isPending(int row, int column) const;
+    /// Sets one cell (one undo step); false when the cell cannot be edited.
+    bool setCell(int row, int column, const Value &v);
+    /// Sets each of the cells to NULL (one undo step).
+    bool setNull(const QModelIndexList &cells);
+    /// Adds a new row, every column at its DEFAULT; returns its row.
+    int addRow();
+    /// Marks the rows deleted; new rows among them go at once (one undo step).
+    bool deleteRows(QList<int> rows);
+    /// Writes a block of tab-separated text (a spreadsheet's clipboard) from
+    /// the cell at row, column on; rows past the end become new rows. Returns
+    /// what could not be pasted, or an empty string.
+    QString pasteTsv(int row, int column, const QString &text);
+    /// Splits tab-separated text into rows of fields; "quoted" fields may
+    /// hold tabs, newlines and doubled quotes, as spreadsheets write them.
+    static QList<QStringList> parseTsv(const QString &text);
+    QUndoStack *undoStack() const { return m_undo; }
+    bool hasPendingChanges() const;
+    /// Rows with a pending change (new, changed or deleted).
+    int pendingCount() const;
+    /// The pending changes as edits, and for each the grid row it shows on (-1: not loaded).
+    QList<RowEdit> pendingEdits(QList<int> *rows = nullptr) const;
+    /// The statements commit() runs, with their values, for the preview.
+    QString pendingSql() const;
+    /// Drops every pending change; the database is not touched.
+    void revert();
+    /// Writes the pending changes. Rows that changed since they were read
+    /// stop it (commitConflicts()) unless overwrite is set.
+    void commit(bool overwrite = false);
+    bool isCommitting() const { return m_committing; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
@@ -97,8 +151,32 @@ Q_SIGNALS:
     void queryChanged(const QString &sql, const Litehouse::Params &params);
     void failed(const QString &message);
     void fetchingChanged(bool fetching);
+    /// The pending changes changed (an edit, undo, redo, revert or commit).
+    void pendingChanged();
+    /// commit() wrote everything.
+    void committed(qint64 rowsChanged);
+    /// commit() wrote nothing: rows changed or vanished since they were read.
+    void commitConflicts(const QStringList &reasons);
+    /// commit() wrote nothing: a statement failed; row is the grid row of
+    /// the failing change (-1: not on screen). The changes stay pending.
+    void commitFailed(const QString &message, int row);
 
 private:
+    struct PendingRow
+    {
+        QList<Value> key;
+        QList<Value> original; // the shown columns as read
+        std::map<int, Value> values;
+        bool deleted = false;
+    };
+    struct Pending
+    {
+        std::map<QByteArray, PendingRow> rows; // by keyId()
+        QList<std::map<int, Value>> inserted;
+        bool operator==(const Pending &o) const;
+    };
+    class Snapshot;
+    friend class Snapshot;
     struct Page
     {
         qint64 start = 0;
@@ -110,6 +188,19 @@ private:
     void addPage(ResultSet rows);
     void fail(const QString &message);
     bool sortColumnNullable() const;
+    /// The page row behind a grid row (-1 for a new row).
+    qint64 pageRow(int row) const;
+    const Value *pageValue(qint64 row, int column) const;
+    QList<Value> pageKey(qint64 row) const;
+    static QByteArray keyId(const QList<Value> &key);
+    const PendingRow *pendingFor(qint64 row) const;
+    bool cellEditable(int row, int column) const;
+    /// Puts a change on the undo stack (and applies it).
+    void change(const QString &text, const Pending &next);
+    /// Shows a state of the pending changes (from the undo stack).
+    void setPending(const Pending &p);
+    /// Sets a cell in a pending state, dropping a value equal to what was read.
+    bool setIn(Pending &p, int row, int column, const Value &v) const;
 
     Manager *m_manager;
     QString m_database;
@@ -140,6 +231,10 @@ private:
     Params m_lastParams;
     QString m_firstSql;
     Params m_firstParams;
+
+    Pending m_pending;
+    QUndoStack *m_undo;
+    bool m_committing = false;
 };
 
 } // namespace Litehouse

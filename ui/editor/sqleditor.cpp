@@ -245,4 +245,63 @@ void SqlEditor::updateSelections()
     setExtraSelections(sels);
 }
 
+void SqlEditor::toggleComment()
+{
+    QTextCursor c = textCursor();
+    QTextBlock first = document()->findBlock(c.selectionStart());
+    QTextBlock last = document()->findBlock(c.selectionEnd());
+    // A selection that ends at the start of a line does not take that line in.
+    if (c.hasSelection() && last != first && c.selectionEnd() == last.position())
+        last = last.previous();
+    auto indentOf = [](const QString &t) {
+        qsizetype i = 0;
+        while (i < t.size() && (t.at(i) == QLatin1Char(' ') || t.at(i) == QLatin1Char('\t')))
+            ++i;
+        return i;
+    };
+    bool allCommented = true;
+    qsizetype indent = -1;
+    for (QTextBlock b = first; b.isValid(); b = b.next()) {
+        const QString t = b.text();
+        if (!t.trimmed().isEmpty()) {
+            const qsizetype i = indentOf(t);
+            indent = indent < 0 ? i : qMin(indent, i);
+            if (!t.mid(i).startsWith(QLatin1String("--")))
+                allCommented = false;
+        }
+        if (b == last)
+            break;
+    }
+    if (indent < 0)
+        indent = 0;
+    c.beginEditBlock();
+    for (QTextBlock b = first; b.isValid(); b = b.next()) {
+        const QString t = b.text();
+        QTextCursor e(b);
+        if (allCommented) {
+            if (!t.trimmed().isEmpty()) {
+                const qsizetype i = indentOf(t);
+                e.setPosition(b.position() + int(i));
+                e.setPosition(b.position() + int(i) + (t.mid(i).startsWith(QLatin1String("-- ")) ? 3 : 2), QTextCursor::KeepAnchor);
+                e.removeSelectedText();
+            }
+        } else if (!t.trimmed().isEmpty() || first == last) {
+            e.setPosition(b.position() + int(qMin(indent, qsizetype(t.size()))));
+            e.insertText(QStringLiteral("-- "));
+        }
+        if (b == last)
+            break;
+    }
+    c.endEditBlock();
+}
+
+void SqlEditor::goToLine(int line)
+{
+    const QTextBlock b = document()->findBlockByNumber(qBound(1, line, document()->blockCount()) - 1);
+    QTextCursor c(b);
+    setTextCursor(c);
+    centerCursor();
+    setFocus();
+}
+
 } // namespace Litehouse

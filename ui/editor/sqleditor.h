@@ -36,6 +36,11 @@ public:
     /// Everything completion can offer now, sorted case-insensitively.
     QStringList completionWords() const;
     QCompleter *completer() const { return m_completer; }
+    /// Comments out the selected lines (or the cursor's) with "-- ", or, when
+    /// every one of them is commented already, takes the comment off. One undo step.
+    void toggleComment();
+    /// Puts the cursor at the start of a line (1-based, clamped to the text).
+    void goToLine(int line);
 
 protected:
     void keyPressEvent(QKeyEvent *e) override;

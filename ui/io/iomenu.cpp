@@ -58,7 +58,7 @@ void addImportExportActions(MainWindow *w, Manager *m, QMenu *file)
         QObject::connect(d, &ImportDialog::schemaChanged, w, [w](const QString &path) { w->schemaDock()->model()->refresh(path); });
         d->show();
     });
-    file->addAction(QObject::tr("Import &SQL…"), w, [w, m] {
+    file->addAction(QObject::tr("Import SQ&L…"), w, [w, m] {
         const QString db = needDatabase(w);
         if (db.isEmpty())
             return;

@@ -66,7 +66,7 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
     setCentralWidget(m_tabs);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
         QWidget *w = m_tabs->widget(i);
-        if (!w)
+        if (!w || !mayCloseTab(i))
             return;
         if (auto *t = tab(i))
             m_store->remove(t->objectName());
@@ -161,8 +161,9 @@ void MainWindow::buildMenus()
     updateRecentMenu();
     file->addAction(tr("&Close Database"), this, &MainWindow::closeDatabase);
     file->addSeparator();
-    // Import and export (ui/io/); the schema dock exists by now.
-    addImportExportActions(this, m_manager, file);
+    buildFileEditMenus(file);
+    file->addSeparator();
+    addImportExportActions(this, m_manager, file); // import and export: ui/io/
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -306,6 +307,7 @@ void MainWindow::wireTab(QueryTab *t)
     connect(t, &QueryTab::runFinished, this, &MainWindow::runFinished);
     connect(t, &QueryTab::statusChanged, this, &MainWindow::updateStatus);
     connect(t, &QueryTab::contentChanged, this, [this, t] { m_store->save(t->objectName(), t->editor()->toPlainText()); });
+    connect(t, &QueryTab::modifiedChanged, this, [this, t] { updateTabTitle(t); });
 }
 
 QueryTab *MainWindow::newTab(const QString &text)
@@ -325,7 +327,7 @@ QueryTab *MainWindow::newTab(const QString &text)
 
 void MainWindow::saveTabs()
 {
-    QStringList ids, titles, dbs;
+    QStringList ids, titles, dbs, files;
     int current = 0;
     for (int i = 0; i < m_tabs->count(); ++i) {
         QueryTab *t = tab(i);
@@ -336,11 +338,13 @@ void MainWindow::saveTabs()
         ids << t->objectName();
         titles << m_tabs->tabText(i);
         dbs << t->database();
+        files << t->filePath();
     }
     QSettings s;
     s.setValue(QStringLiteral("tabs/ids"), ids);
     s.setValue(QStringLiteral("tabs/titles"), titles);
     s.setValue(QStringLiteral("tabs/databases"), dbs);
+    s.setValue(QStringLiteral("tabs/files"), files);
     s.setValue(QStringLiteral("tabs/current"), current);
     s.setValue(QStringLiteral("tabs/next"), m_nextTabId);
 }
@@ -367,13 +371,19 @@ void MainWindow::restoreTabs()
     }
     m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("tabs/current")).toInt(), m_tabs->count() - 1));
     // The texts come back from disk off the UI thread; typing is wired once they are in.
-    whenDone(this, m_store->load(ids), [this](const QHash<QString, QString> &texts) {
+    const QStringList files = s.value(QStringLiteral("tabs/files")).toStringList();
+    QHash<QString, QString> fileOf;
+    for (qsizetype i = 0; i < ids.size() && i < files.size(); ++i)
+        fileOf.insert(ids.at(i), files.at(i));
+    whenDone(this, m_store->load(ids), [this, fileOf](const QHash<QString, QString> &texts) {
         for (int i = 0; i < m_tabs->count(); ++i) {
             QueryTab *t = tab(i);
             if (!t)
                 continue;
             if (texts.contains(t->objectName()) && t->editor()->toPlainText().isEmpty())
                 t->editor()->setPlainText(texts.value(t->objectName()));
+            if (const QString file = fileOf.value(t->objectName()); !file.isEmpty())
+                restoreFileTab(t, file);
             wireTab(t);
         }
         Q_EMIT tabsRestored();
@@ -589,6 +599,10 @@ void MainWindow::closeEvent(QCloseEvent *e)
                 QTimer::singleShot(0, this, [this] { close(); });
             }, Qt::SingleShotConnection);
         }
+        return;
+    }
+    if (!mayCloseBrowsers()) {
+        e->ignore();
         return;
     }
     QString database = currentDatabase();

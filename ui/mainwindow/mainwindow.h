@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -77,6 +78,20 @@ public:
     /// Asks before closing over an open transaction; tests inject its chooser.
     CloseGuard &closeGuard() { return m_closeGuard; }
 
+    // SQL files in editor tabs.
+    /// Opens a .sql file in a new tab (or shows the tab that has it); read
+    /// off the UI thread, then fileOpened() or an error.
+    void openSqlFile(const QString &path);
+    /// Saves a tab to its file, or to path (Save As); asks for a path when
+    /// the tab has none and path is empty. Then fileSaved() or an error.
+    void saveSqlFile(QueryTab *tab, const QString &path = {});
+    /// The tab showing a file, or nullptr.
+    QueryTab *tabForFile(const QString &path) const;
+    /// What to do with unsaved work when its tab or the window closes.
+    enum class Unsaved { Save, Discard, Cancel };
+    /// Asks about unsaved work (what says which); tests inject an answer.
+    void setUnsavedChooser(std::function<Unsaved(const QString &what)> chooser) { m_unsavedChooser = std::move(chooser); }
+
 public Q_SLOTS:
     void run();
     void runStatement();
@@ -87,6 +102,8 @@ Q_SIGNALS:
     void databaseOpened(const QString &path);
     /// Saved tabs are back in the editor (after start).
     void tabsRestored();
+    void fileOpened(const QString &path);
+    void fileSaved(const QString &path);
     /// The current tab's database changed (panels follow it).
     void currentDatabaseChanged(const QString &path);
 
@@ -98,6 +115,17 @@ protected:
 
 private:
     void buildMenus();
+    /// File ▸ SQL file actions and the Edit menu (mainwindow_edit.cpp).
+    void buildFileEditMenus(QMenu *file);
+    /// Asks about a tab's unsaved work before it closes; false: keep it.
+    bool mayCloseTab(int index);
+    /// Asks about browsers' pending changes before the window closes.
+    bool mayCloseBrowsers();
+    Unsaved askUnsaved(const QString &what);
+    void restoreFileTab(QueryTab *tab, const QString &path);
+    void updateTabTitle(QueryTab *tab);
+    /// The browser the Edit menu acts on: the focused one, else the current tab's.
+    TableBrowser *editBrowser() const;
     void chooseDatabase(bool readOnly);
     void createDatabase();
     void closeDatabase();
@@ -135,6 +163,7 @@ private:
     SchemaDock *m_schemaDock = nullptr;
     HistoryDock *m_historyDock = nullptr;
     QHash<QString, QPointer<MigrationsDialog>> m_migrations; // by database path
+    std::function<Unsaved(const QString &)> m_unsavedChooser;
 };
 
 } // namespace Litehouse

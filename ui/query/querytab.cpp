@@ -1,5 +1,7 @@
 #include "querytab.h"
 
+#include "editor/findbar.h"
+
 #include "editor/sqleditor.h"
 #include "results/resultmodel.h"
 #include "results/resultview.h"
@@ -53,6 +55,8 @@ QueryTab::QueryTab(Manager *manager, QWidget *parent) : QWidget(parent), m_manag
     topLayout->setSpacing(0);
     topLayout->addWidget(m_session);
     topLayout->addWidget(m_editor);
+    m_find = new FindBar(m_editor);
+    topLayout->addWidget(m_find);
     topLayout->addWidget(m_error);
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(top);
@@ -64,6 +68,32 @@ QueryTab::QueryTab(Manager *manager, QWidget *parent) : QWidget(parent), m_manag
     layout->addWidget(split);
 
     connect(m_editor, &QPlainTextEdit::textChanged, this, &QueryTab::contentChanged);
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this, [this](bool changed) {
+        if (!m_filePath.isEmpty())
+            Q_EMIT modifiedChanged(changed);
+    });
+}
+
+void QueryTab::setFile(const QString &path)
+{
+    m_filePath = path;
+    markSaved();
+}
+
+bool QueryTab::isModified() const
+{
+    return !m_filePath.isEmpty() && m_editor->document()->isModified();
+}
+
+void QueryTab::markSaved()
+{
+    m_editor->document()->setModified(false);
+    Q_EMIT modifiedChanged(false);
+}
+
+void QueryTab::setModified(bool modified)
+{
+    m_editor->document()->setModified(modified);
 }
 
 QueryTab::~QueryTab()

@@ -15,6 +15,7 @@ class QTabWidget;
 
 namespace Litehouse {
 
+class FindBar;
 class ResultModel;
 class ResultView;
 class SqlEditor;
@@ -54,6 +55,18 @@ public:
     void setBeforeRun(BeforeRun hook) { m_beforeRun = std::move(hook); }
     /// Shows a message in the error strip (for errors that are not the editor's own).
     void showError(const QString &message);
+    /// The .sql file the tab shows; empty for an untitled tab (kept by the
+    /// tab store only).
+    QString filePath() const { return m_filePath; }
+    /// Ties the tab to a file whose text the editor now holds.
+    void setFile(const QString &path);
+    /// True when the text differs from what was last loaded or saved (only for a file).
+    bool isModified() const;
+    /// The editor's text is now what the file holds.
+    void markSaved();
+    /// Marks the text as unsaved (a tab restored with changes its file lacks).
+    void setModified(bool modified);
+    FindBar *findBar() const { return m_find; }
     /// Time and rows of the last statement, for the status bar.
     QString lastStatus() const { return m_lastStatus; }
 
@@ -68,6 +81,8 @@ Q_SIGNALS:
     void statusChanged();
     /// The user typed: the contents should be saved.
     void contentChanged();
+    /// A file tab's text became different from its file, or the same again.
+    void modifiedChanged(bool modified);
 
 private:
     struct Piece { QString sql; qsizetype charOffset; };
@@ -94,6 +109,8 @@ private:
     int m_resultNumber = 0;
     BeforeRun m_beforeRun;
     QString m_lastStatus;
+    QString m_filePath;
+    FindBar *m_find = nullptr;
 };
 
 } // namespace Litehouse

@@ -326,16 +326,21 @@ Outcome<bool> JsonReader::next(ImportRecord &r)
     if (m_buf.at(m_pos) != u'{')
         return Error::invalid(QStringLiteral("line %1: expected an object ('{'), every record is one").arg(m_line));
     // Find the end of the object (strings may hold braces), reading on as
-    // needed; then parse exactly that text.
-    m_buf.remove(0, m_pos);
-    m_pos = 0;
+    // needed; then parse exactly that text. The buffer drops what earlier
+    // objects used only when it must grow, not once per object.
     const qint64 startLine = m_line;
     int depth = 0;
     bool inString = false;
-    qsizetype i = 0;
+    qsizetype i = m_pos;
+    auto more = [&] {
+        m_buf.remove(0, m_pos);
+        i -= m_pos;
+        m_pos = 0;
+        return fill();
+    };
     for (;;) {
         if (i >= m_buf.size()) {
-            if (!fill()) {
+            if (!more()) {
                 if (m_error.isError())
                     return m_error;
                 return Error::invalid(QStringLiteral("line %1: the object that starts here is not closed by the end of the file")
@@ -349,7 +354,7 @@ Outcome<bool> JsonReader::next(ImportRecord &r)
             ++m_line;
         if (inString) {
             if (c == u'\\') {
-                if (i >= m_buf.size() && !fill())
+                if (i >= m_buf.size() && !more())
                     continue; // reported as not closed above
                 ++i;
             } else if (c == u'"') {
@@ -367,7 +372,7 @@ Outcome<bool> JsonReader::next(ImportRecord &r)
         }
     }
     r.line = startLine;
-    if (auto p = Parser(QStringView(m_buf).left(i), startLine).object(r); !p)
+    if (auto p = Parser(QStringView(m_buf).mid(m_pos, i - m_pos), startLine).object(r); !p)
         return p.error();
     m_pos = i;
     return true;

@@ -297,6 +297,35 @@ private Q_SLOTS:
                  QStringLiteral("1 'a \"q\" é' 1.5 1 '[1, {\"x\": \"}\"}]'|2 NULL 2.0 0 NULL"));
     }
 
+    // Objects that cross the reader's 256 KiB chunks, with braces inside strings.
+    void jsonAcrossChunks_data()
+    {
+        QTest::addColumn<bool>("array");
+        QTest::newRow("array") << true;
+        QTest::newRow("lines") << false;
+    }
+    void jsonAcrossChunks()
+    {
+        QFETCH(bool, array);
+        QByteArray bytes = array ? "[" : "";
+        for (int i = 0; i < 30000; ++i) {
+            if (array && i > 0)
+                bytes += ",\n";
+            bytes += "{\"id\": " + QByteArray::number(i) + ", \"s\": \"{[\\\"}] " + QByteArray::number(i) + "\"}";
+            if (!array)
+                bytes += "\n";
+        }
+        if (array)
+            bytes += "]";
+        QVERIFY(bytes.size() > 3 * 256 * 1024);
+        ImportOptions o = csv(write(bytes, QStringLiteral("json")), QStringLiteral("j"));
+        o.format = ImportFormat::Json;
+        auto r = run(o);
+        QVERIFY2(r.ok(), qPrintable(r.error().message()));
+        QCOMPARE(r.value().rows, 30000);
+        QCOMPARE(shell(m_db, QStringLiteral("SELECT sum(id) || ' ' || max(s) FROM j")), QStringLiteral("449985000 {[\"}] 9999"));
+    }
+
     void jsonErrorsNameTheLine_data()
     {
         QTest::addColumn<QByteArray>("bytes");

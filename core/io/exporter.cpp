@@ -4,10 +4,11 @@
 #include "../querystream.h"
 #include "../rowformat.h"
 #include "../sqlclassify.h"
+#include "../tsan_p.h"
 
 #include <QSaveFile>
 #include <QStringDecoder>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QThreadPool>
 
 #include <cmath>
 
@@ -165,9 +166,9 @@ QFuture<Outcome<qint64>> exportToFile(Manager &manager, const QString &database,
     if (path.isEmpty())
         return QtFuture::makeReadyFuture(Outcome<qint64>(Error::invalid(QStringLiteral("no file to export to"))));
     Manager *m = &manager;
-    // Its own thread, not the manager's pool: it awaits the stream's chunks,
-    // which run on that pool.
-    return QtConcurrent::run([m, database, sql, path, options, progress, cancel]() -> Outcome<qint64> {
+    // A thread of Qt's global pool, not the manager's: it awaits the
+    // stream's chunks, which run on the manager's pool.
+    return runOnPool(QThreadPool::globalInstance(), [m, database, sql, path, options, progress, cancel]() -> Outcome<qint64> {
         ExecOptions o;
         o.route = options.route;
         o.record = false;

@@ -1,13 +1,16 @@
 // Puts the workbench in the state a README screenshot shows, then waits to
 // be captured (scripts/screenshots.sh runs it under Xvfb).
 //
-//   litehouse-screenshots editor|browser|transactions|maintenance|migrations|import [--dark] DEMO_DB
+//   litehouse-screenshots editor|browser|editing|celleditor|transactions|maintenance|migrations|import [--dark] DEMO_DB
 
 #include <core/history/historyrecorder.h>
 #include <core/history/historystore.h>
 #include <core/manager.h>
+#include <browser/browsermodel.h>
+#include <browser/tablebrowser.h>
 #include <editor/sqleditor.h>
 #include <io/importdialog.h>
+#include <results/celleditor.h>
 #include <mainwindow/demodatabase.h>
 #include <mainwindow/mainwindow.h>
 #include <mainwindow/theme.h>
@@ -17,6 +20,9 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QItemSelectionModel>
+#include <QTableView>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -67,6 +73,35 @@ int main(int argc, char **argv)
         tab->run(QueryTab::Scope::All);
     } else if (mode == QLatin1String("browser")) {
         w.browseTable(db, QStringLiteral("books"));
+    } else if (mode == QLatin1String("editing") || mode == QLatin1String("celleditor")) {
+        // Pending changes in the orders table: a note edited, a quantity
+        // typed, a row added and one marked deleted, with their SQL shown;
+        // or the cell editor on a JSON note.
+        TableBrowser *b = w.browseTable(db, QStringLiteral("orders"));
+        const bool cell = mode == QLatin1String("celleditor");
+        if (cell) {
+            w.findChild<QDockWidget *>(QStringLiteral("cellEditorDock"))->show();
+            w.findChild<QDockWidget *>(QStringLiteral("savepointsDock"))->hide();
+        }
+        QObject::connect(b->model(), &BrowserModel::pageLoaded, b, [b, cell] {
+            BrowserModel *m = b->model();
+            if (cell) {
+                m->setCell(1, 5, Value(QStringLiteral(
+                    R"({"gift": true, "wrap": "blue", "message": "Happy birthday!", "deliver": {"after": "2026-12-20", "to": ["front desk", "room 4"]}})")));
+                b->view()->setCurrentIndex(m->index(1, 5));
+                return;
+            }
+            m->setCell(0, 5, Value(QStringLiteral("Deliver after 5 pm")));
+            m->setCell(2, 3, Value(qint64(4)));
+            b->view()->selectionModel()->select(m->index(4, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            b->deleteSelectedRows();
+            const int row = m->addRow();
+            m->setCell(row, 1, Value(qint64(12)));
+            m->setCell(row, 2, Value(qint64(7)));
+            m->setCell(row, 3, Value(qint64(1)));
+            m->setCell(row, 4, Value(QStringLiteral("2026-12-04 10:30")));
+            b->setPendingSqlVisible(true);
+        }, Qt::SingleShotConnection);
     } else if (mode == QLatin1String("migrations")) {
         // A folder of three migrations next to the demo database; the first
         // two applied, the third pending and previewed.

@@ -146,6 +146,16 @@ private Q_SLOTS:
         QVERIFY(tabs->indexOf(t) >= 0); // cancelled: still there
         QCOMPARE(readFile(path), QByteArray("SELECT 1;"));
 
+        // Save into a folder that is gone: the error shows, the tab stays, and
+        // a later save does not close it by surprise.
+        answer = MainWindow::Unsaved::Save;
+        QSignalSpy failed(&w, &MainWindow::fileSaveFailed);
+        const QString gone = m_dir.filePath(QStringLiteral("gone/ask.sql"));
+        w.saveSqlFile(t, gone);
+        QVERIFY(failed.wait(10000));
+        QVERIFY(w.errorText().contains(QStringLiteral("Cannot write")));
+        QVERIFY(tabs->indexOf(t) >= 0);
+
         // Save: written, then closed.
         answer = MainWindow::Unsaved::Save;
         QPointer<QueryTab> guard(t);

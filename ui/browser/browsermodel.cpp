@@ -7,6 +7,7 @@
 #include <core/querystream.h>
 
 #include <QColor>
+#include <QHash>
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
@@ -969,6 +970,15 @@ QList<RowEdit> BrowserModel::pendingEdits(QList<int> *rows) const
 {
     QList<RowEdit> edits;
     const int inserted = int(m_pending.inserted.size());
+    // Where each changed row shows, found in one pass over the rows read.
+    QHash<QByteArray, int> shownAt;
+    if (rows && !m_pending.rows.empty()) {
+        for (qint64 r = 0; r < m_rows && shownAt.size() < qsizetype(m_pending.rows.size()); ++r) {
+            const QByteArray id = keyId(pageKey(r));
+            if (m_pending.rows.count(id))
+                shownAt.insert(id, int(r + inserted));
+        }
+    }
     for (const auto &[id, pr] : m_pending.rows) {
         RowEdit e;
         e.kind = pr.deleted ? RowEdit::Kind::Delete : RowEdit::Kind::Update;
@@ -978,13 +988,8 @@ QList<RowEdit> BrowserModel::pendingEdits(QList<int> *rows) const
             for (const auto &[c, v] : pr.values)
                 e.values.append({c, v});
         edits << e;
-        if (rows) {
-            int found = -1;
-            for (qint64 r = 0; r < m_rows && found < 0; ++r)
-                if (keyId(pageKey(r)) == id)
-                    found = int(r + inserted);
-            rows->append(found);
-        }
+        if (rows)
+            rows->append(shownAt.value(id, -1));
     }
     for (int i = 0; i < inserted; ++i) {
         RowEdit e;

@@ -40,7 +40,8 @@ public:
 protected:
     bool event(QEvent *e) override
     {
-        if (e->type() == QEvent::ShortcutOverride && state() != EditingState && handles(static_cast<QKeyEvent *>(e))) {
+        if (e->type() == QEvent::ShortcutOverride && state() != EditingState
+            && (handles(static_cast<QKeyEvent *>(e)) || static_cast<QKeyEvent *>(e)->matches(QKeySequence::SelectAll))) {
             e->accept();
             return true;
         }

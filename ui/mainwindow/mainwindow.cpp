@@ -10,6 +10,7 @@
 #include "maintenance/maintenancetab.h"
 #include "migrations/migrationsdialog.h"
 #include "query/querytab.h"
+#include "results/resultview.h"
 #include "query/tabstore.h"
 #include "results/resultmodel.h"
 #include "transactions/closeguard.h"
@@ -28,6 +29,8 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QItemSelectionModel>
+#include <QTableView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -131,6 +134,7 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
     m_historyDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     m_viewMenu->addAction(m_historyDock->toggleViewAction());
     connect(m_manager, &Manager::transactionStateChanged, this, [this] { updateStatus(); });
+    setupCellEditor();
 
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
@@ -308,6 +312,12 @@ void MainWindow::wireTab(QueryTab *t)
     connect(t, &QueryTab::statusChanged, this, &MainWindow::updateStatus);
     connect(t, &QueryTab::contentChanged, this, [this, t] { m_store->save(t->objectName(), t->editor()->toPlainText()); });
     connect(t, &QueryTab::modifiedChanged, this, [this, t] { updateTabTitle(t); });
+    connect(t, &QueryTab::resultViewAdded, this, [this, t](ResultView *v) {
+        connect(v->selectionModel(), &QItemSelectionModel::currentChanged, this, [this, t, v](const QModelIndex &index) {
+            if (m_tabs->currentWidget() == t)
+                showCell(v, index);
+        });
+    });
 }
 
 QueryTab *MainWindow::newTab(const QString &text)
@@ -719,6 +729,10 @@ TableBrowser *MainWindow::browseTable(const QString &database, const QString &ta
     connect(b, &TableBrowser::openInEditor, this, [this, database](const QString &sql) {
         newTab(sql)->setDatabase(database);
         saveTabs();
+    });
+    connect(b, &TableBrowser::currentCellChanged, this, [this, b](const QModelIndex &index) {
+        if (m_tabs->currentWidget() == b)
+            showCell(b->view(), index);
     });
     const int i = m_tabs->addTab(b, table);
     m_tabs->setTabToolTip(i, tr("%1 in %2").arg(table, QFileInfo(database).fileName()));

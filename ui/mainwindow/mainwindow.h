@@ -10,19 +10,23 @@
 #include <functional>
 #include <memory>
 
+class QAbstractItemView;
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QTabWidget;
 
 namespace Litehouse {
 
+class CellEditor;
 class HistoryDock;
 class MaintenanceTab;
 class MigrationsDialog;
 class HistoryStore;
 class QueryTab;
+class ResultView;
 class SavepointPanel;
 class SchemaDock;
 class TabStore;
@@ -62,6 +66,8 @@ public:
     MigrationsDialog *openMigrations(const QString &database);
     SchemaDock *schemaDock() const { return m_schemaDock; }
     HistoryDock *historyDock() const { return m_historyDock; }
+    /// The cell editor dock's editor: it follows the current cell of the current grid.
+    CellEditor *cellEditor() const { return m_cellEditor; }
     /// The history the History dock shows (the caller records into it,
     /// e.g. with a HistoryRecorder on the Manager); nullptr turns it off.
     void setHistory(std::shared_ptr<HistoryStore> store);
@@ -104,6 +110,7 @@ Q_SIGNALS:
     void tabsRestored();
     void fileOpened(const QString &path);
     void fileSaved(const QString &path);
+    void fileSaveFailed(const QString &path, const QString &message);
     /// The current tab's database changed (panels follow it).
     void currentDatabaseChanged(const QString &path);
 
@@ -124,6 +131,9 @@ private:
     Unsaved askUnsaved(const QString &what);
     void restoreFileTab(QueryTab *tab, const QString &path);
     void updateTabTitle(QueryTab *tab);
+    void setupCellEditor();
+    /// Shows a grid's cell in the cell editor (when its dock is open).
+    void showCell(QAbstractItemView *view, const QModelIndex &index);
     /// The browser the Edit menu acts on: the focused one, else the current tab's.
     TableBrowser *editBrowser() const;
     void chooseDatabase(bool readOnly);
@@ -164,6 +174,8 @@ private:
     HistoryDock *m_historyDock = nullptr;
     QHash<QString, QPointer<MigrationsDialog>> m_migrations; // by database path
     std::function<Unsaved(const QString &)> m_unsavedChooser;
+    CellEditor *m_cellEditor = nullptr;
+    QDockWidget *m_cellDock = nullptr;
 };
 
 } // namespace Litehouse

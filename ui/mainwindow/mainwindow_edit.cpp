@@ -8,11 +8,17 @@
 #include "editor/findbar.h"
 #include "editor/sqleditor.h"
 #include "query/querytab.h"
+#include "results/celleditor.h"
+#include "results/resultmodel.h"
+#include "results/resultview.h"
+#include "results/rowwindow.h"
 #include "query/tabstore.h"
 #include "util/futures.h"
 #include "util/textfile.h"
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QDockWidget>
 #include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -80,6 +86,9 @@ void MainWindow::buildFileEditMenus(QMenu *file)
         return [slot, otherwise = std::move(otherwise)] {
             if (QWidget *w = focusedTextWidget())
                 QMetaObject::invokeMethod(w, slot);
+            else if (auto *v = qobject_cast<QAbstractItemView *>(QApplication::focusWidget());
+                     v && qstrcmp(slot, "selectAll") == 0)
+                v->selectAll();
             else if (otherwise)
                 otherwise();
         };
@@ -221,6 +230,7 @@ void MainWindow::saveSqlFile(QueryTab *t, const QString &path)
     whenDone(this, writeTextFile(target, text), [this, guard, target, text](const Outcome<Done> &r) {
         if (!r) {
             showError(r.error().message());
+            Q_EMIT fileSaveFailed(target, r.error().message());
             return;
         }
         if (guard) {
@@ -284,14 +294,23 @@ bool MainWindow::mayCloseTab(int index)
     if (auto *b = qobject_cast<TableBrowser *>(w); b && b->hasPendingChanges()) {
         switch (askUnsaved(tr("%1 has %n change(s) not yet written. Commit them before closing?", nullptr,
                               b->model()->pendingCount()).arg(b->table()))) {
-        case Unsaved::Save:
+        case Unsaved::Save: {
             // Closes once they are written; a failure keeps the tab open with its message.
-            connect(b->model(), &BrowserModel::committed, this, [this, b] {
+            auto done = std::make_shared<QList<QMetaObject::Connection>>();
+            auto drop = [done] {
+                for (const auto &c : *done)
+                    QObject::disconnect(c);
+            };
+            *done << connect(b->model(), &BrowserModel::committed, this, [this, b, drop] {
+                drop();
                 if (int i = m_tabs->indexOf(b); i >= 0)
                     Q_EMIT m_tabs->tabCloseRequested(i);
-            }, Qt::SingleShotConnection);
+            });
+            *done << connect(b->model(), &BrowserModel::commitFailed, this, drop);
+            *done << connect(b->model(), &BrowserModel::commitConflicts, this, drop);
             b->commitChanges();
             return false;
+        }
         case Unsaved::Discard:
             return true;
         case Unsaved::Cancel:
@@ -301,13 +320,21 @@ bool MainWindow::mayCloseTab(int index)
     if (auto *t = qobject_cast<QueryTab *>(w); t && t->isModified()) {
         switch (askUnsaved(tr("%1 has changes that are not saved. Save them before closing?")
                                .arg(QFileInfo(t->filePath()).fileName()))) {
-        case Unsaved::Save:
-            connect(this, &MainWindow::fileSaved, t, [this, t] {
+        case Unsaved::Save: {
+            auto done = std::make_shared<QList<QMetaObject::Connection>>();
+            auto drop = [done] {
+                for (const auto &c : *done)
+                    QObject::disconnect(c);
+            };
+            *done << connect(this, &MainWindow::fileSaved, t, [this, t, drop] {
+                drop();
                 if (int i = m_tabs->indexOf(t); i >= 0 && !t->isModified())
                     Q_EMIT m_tabs->tabCloseRequested(i);
-            }, Qt::SingleShotConnection);
+            });
+            *done << connect(this, &MainWindow::fileSaveFailed, t, drop);
             saveSqlFile(t);
             return false;
+        }
         case Unsaved::Discard:
             return true;
         case Unsaved::Cancel:
@@ -340,6 +367,74 @@ bool MainWindow::mayCloseBrowsers()
         }
     }
     return true;
+}
+
+void MainWindow::setupCellEditor()
+{
+    m_cellEditor = new CellEditor;
+    m_cellDock = new QDockWidget(tr("Cell Editor"), this);
+    m_cellDock->setObjectName(QStringLiteral("cellEditorDock"));
+    m_cellDock->setWidget(m_cellEditor);
+    addDockWidget(Qt::RightDockWidgetArea, m_cellDock);
+    m_cellDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_viewMenu->addAction(m_cellDock->toggleViewAction());
+    auto follow = [this] {
+        if (auto *b = qobject_cast<TableBrowser *>(m_tabs->currentWidget()))
+            showCell(b->view(), b->currentCell());
+        else if (QueryTab *t = currentTab(); t && t->resultCount() > 0) {
+            ResultView *v = nullptr;
+            for (int i = 0; i < t->resultCount() && !v; ++i)
+                if (t->resultView(i)->isVisible())
+                    v = t->resultView(i);
+            showCell(v, v ? v->currentIndex() : QModelIndex());
+        } else {
+            m_cellEditor->clear();
+        }
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, follow);
+    connect(m_cellDock, &QDockWidget::visibilityChanged, this, [follow](bool visible) {
+        if (visible)
+            follow();
+    });
+}
+
+void MainWindow::showCell(QAbstractItemView *view, const QModelIndex &index)
+{
+    if (!m_cellDock->isVisible() && !m_cellDock->isFloating() && m_cellDock->isHidden())
+        return; // a closed dock costs nothing
+    if (!view || !index.isValid()) {
+        m_cellEditor->clear();
+        return;
+    }
+    if (auto *b = qobject_cast<BrowserModel *>(view->model())) {
+        const int row = index.row();
+        const int column = index.column();
+        const Value *v = b->valueAt(row, column);
+        const QString title = tr("%1.%2, row %3").arg(b->table(), b->columnNames().value(column)).arg(row + 1);
+        const bool editable = b->flags(index) & Qt::ItemIsEditable;
+        QString reason = b->readOnlyReason();
+        if (!editable && reason.isEmpty())
+            reason = b->isCommitting() ? tr("the changes are being written") : tr("the row is marked deleted");
+        QPersistentModelIndex at(index);
+        QPointer<BrowserModel> model(b);
+        m_cellEditor->setValue(v ? *v : Value(), title,
+                               editable ? std::function<void(const Value &)>([model, at](const Value &nv) {
+                                   if (model && at.isValid())
+                                       model->setCell(at.row(), at.column(), nv);
+                               })
+                                        : std::function<void(const Value &)>(),
+                               editable ? QString() : tr("Read-only: %1").arg(reason), b->declaredTypes().value(column));
+        return;
+    }
+    if (auto *r = qobject_cast<ResultView *>(view)) {
+        const qint64 source = r->window()->toSource(index.row());
+        const Value *v = r->resultModel()->valueAt(int(source), index.column());
+        m_cellEditor->setValue(v ? *v : Value(),
+                               tr("%1, row %2").arg(r->resultModel()->columns().value(index.column())).arg(source + 1), nullptr,
+                               ResultView::readOnlyReason());
+        return;
+    }
+    m_cellEditor->clear();
 }
 
 } // namespace Litehouse

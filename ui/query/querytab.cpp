@@ -177,6 +177,7 @@ void QueryTab::addResultTab(ResultModel *model, int number)
     if (number == 1)
         m_tabs->setCurrentWidget(view);
     connect(model, &ResultModel::rowsFetched, this, &QueryTab::statusChanged);
+    Q_EMIT resultViewAdded(view);
 }
 
 void QueryTab::run(Scope scope)

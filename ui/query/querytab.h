@@ -83,6 +83,8 @@ Q_SIGNALS:
     void contentChanged();
     /// A file tab's text became different from its file, or the same again.
     void modifiedChanged(bool modified);
+    /// A result grid was added (one per statement that returned rows).
+    void resultViewAdded(Litehouse::ResultView *view);
 
 private:
     struct Piece { QString sql; qsizetype charOffset; };

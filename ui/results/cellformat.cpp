@@ -18,7 +18,12 @@ QVariant cellData(const Value &v, int role)
             return QCoreApplication::translate("Litehouse::ResultModel", "BLOB %n byte(s): %1", nullptr, int(b.size()))
                 .arg(QString::fromLatin1(b.left(16).toHex(' ')) + (b.size() > 16 ? QStringLiteral(" …") : QString()));
         } else {
-            QString s = v.toString();
+            // Only the head of a long text is shown: converting a 10 MB
+            // value on every paint would stall the grid.
+            const QByteArrayView bytes = v.bytesView();
+            QString s = v.type() == Value::Type::Text && bytes.size() > 2048
+                            ? QString::fromUtf8(bytes.first(2048))
+                            : v.toString();
             if (s.size() > 500)
                 s = s.left(500) + QStringLiteral("…");
             s.replace(QLatin1Char('\n'), QChar(0x21b5));

@@ -11,6 +11,8 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCursor>
+#include <QToolTip>
 #include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -48,6 +50,10 @@ ResultView::ResultView(ResultModel *model, QWidget *parent)
 {
     setVerticalHeader(new RowNumberHeader(this));
     setModel(m_window);
+    // Trying to edit a result says why it cannot be done, and where it can.
+    connect(this, &QAbstractItemView::doubleClicked, this, [this] {
+        QToolTip::showText(QCursor::pos(), readOnlyReason(), this);
+    });
     // Per-item scrolling: the scroll bar's value is the grid row at the top,
     // which is what keeping one's place across a slide needs.
     setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
@@ -152,6 +158,25 @@ QString ResultView::selectionAsTsv(bool withHeaders) const
 void ResultView::copySelection(bool withHeaders)
 {
     QApplication::clipboard()->setText(selectionAsTsv(withHeaders));
+}
+
+QString ResultView::readOnlyReason()
+{
+    return tr("Query results are read-only. To change rows, open the table from the schema tree and edit it there.");
+}
+
+bool ResultView::event(QEvent *e)
+{
+    // The grid copies and selects its own cells, before the window's Edit
+    // menu shortcuts would act on the editor.
+    if (e->type() == QEvent::ShortcutOverride) {
+        auto *k = static_cast<QKeyEvent *>(e);
+        if (k->matches(QKeySequence::Copy) || k->matches(QKeySequence::SelectAll)) {
+            e->accept();
+            return true;
+        }
+    }
+    return QTableView::event(e);
 }
 
 void ResultView::keyPressEvent(QKeyEvent *e)

@@ -31,11 +31,14 @@ public:
     void copySelection(bool withHeaders = false);
     /// Writes every row of the result to a file (off the UI thread).
     QFuture<Outcome<qint64>> exportTo(const QString &path, Format format);
+    /// Why the cells cannot be edited here (shown when one is double-clicked).
+    static QString readOnlyReason();
 
 Q_SIGNALS:
     void exportFinished(const QString &path, bool ok, const QString &message);
 
 protected:
+    bool event(QEvent *e) override;
     void keyPressEvent(QKeyEvent *e) override;
     void resizeEvent(QResizeEvent *e) override;
     QModelIndex moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers) override;

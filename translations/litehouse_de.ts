@@ -265,6 +265,101 @@
     </message>
 </context>
 <context>
+    <name>Litehouse::ExportDialog</name>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>Export Result</source>
+        <translation>Ergebnis exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
+    </message>
+    <message>
+        <source>Query:</source>
+        <translation>Abfrage:</translation>
+    </message>
+    <message>
+        <source>CSV (as sqlite3 -csv -header)</source>
+        <translation>CSV (wie sqlite3 -csv -header)</translation>
+    </message>
+    <message>
+        <source>JSON (an array of objects)</source>
+        <translation>JSON (ein Array von Objekten)</translation>
+    </message>
+    <message>
+        <source>SQL (INSERT statements)</source>
+        <translation>SQL (INSERT-Anweisungen)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>Neutralise formulas (a ' before text starting with = + - @)</source>
+        <translation>Formeln entschärfen (ein ' vor Text, der mit = + - @ beginnt)</translation>
+    </message>
+    <message>
+        <source>Keeps a spreadsheet from running cells as formulas. Off: the file is byte for byte what sqlite3 writes.</source>
+        <translation>Verhindert, dass eine Tabellenkalkulation Zellen als Formeln ausführt. Aus: die Datei ist Byte für Byte, was sqlite3 schreibt.</translation>
+    </message>
+    <message>
+        <source>INSERT &amp;into:</source>
+        <translation>INSERT &amp;in:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql)</source>
+        <translation>SQL-Dateien (*.sql)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>%L1 rows written…</source>
+        <translation>%L1 Zeilen geschrieben …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>Abgebrochen; keine Datei wurde geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation><numerusform>%n Zeile nach %1 exportiert</numerusform><numerusform>%n Zeilen nach %1 exportiert</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Litehouse::FilterHeader</name>
     <message>
         <source>Filter</source>
@@ -461,6 +556,201 @@ oder „is null“ bzw. „not null“ eingeben.</translation>
     </message>
 </context>
 <context>
+    <name>Litehouse::ImportDialog</name>
+    <message>
+        <source>Import into %1</source>
+        <translation>In %1 importieren</translation>
+    </message>
+    <message>
+        <source>A .csv, .tsv, .json or .jsonl file</source>
+        <translation>Eine .csv-, .tsv-, .json- oder .jsonl-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Import File</source>
+        <translation>Datei importieren</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.tab *.txt *.json *.jsonl *.ndjson);;All files (*)</source>
+        <translation>Datendateien (*.csv *.tsv *.tab *.txt *.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV or TSV</source>
+        <translation>CSV oder TSV</translation>
+    </message>
+    <message>
+        <source>JSON (array of objects, or JSON Lines)</source>
+        <translation>JSON (Array von Objekten oder JSON Lines)</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>Pick one, or type a single character</source>
+        <translation>Eines wählen oder ein einzelnes Zeichen eingeben</translation>
+    </message>
+    <message>
+        <source>Double quote ( " )</source>
+        <translation>Doppeltes Anführungszeichen ( " )</translation>
+    </message>
+    <message>
+        <source>Single quote ( ' )</source>
+        <translation>Einfaches Anführungszeichen ( ' )</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>First line names the columns</source>
+        <translation>Die erste Zeile benennt die Spalten</translation>
+    </message>
+    <message>
+        <source>Automatic (byte-order mark, else UTF-8)</source>
+        <translation>Automatisch (Byte-Order-Mark, sonst UTF-8)</translation>
+    </message>
+    <message>
+        <source>UTF-16 (with byte-order mark)</source>
+        <translation>UTF-16 (mit Byte-Order-Mark)</translation>
+    </message>
+    <message>
+        <source>Latin-1 (ISO 8859-1)</source>
+        <translation>Latin-1 (ISO 8859-1)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>&amp;Quote:</source>
+        <translation>&amp;Anführungszeichen:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodierung:</translation>
+    </message>
+    <message>
+        <source>&amp;New table:</source>
+        <translation>&amp;Neue Tabelle:</translation>
+    </message>
+    <message>
+        <source>E&amp;xisting table:</source>
+        <translation>&amp;Vorhandene Tabelle:</translation>
+    </message>
+    <message>
+        <source>Match columns by name</source>
+        <translation>Spalten nach Namen zuordnen</translation>
+    </message>
+    <message>
+        <source>Match columns by position</source>
+        <translation>Spalten nach Position zuordnen</translation>
+    </message>
+    <message>
+        <source>Empty fields in TEXT columns are NULL too</source>
+        <translation>Leere Felder in TEXT-Spalten sind auch NULL</translation>
+    </message>
+    <message>
+        <source>Empty fields are always NULL in columns that are not TEXT</source>
+        <translation>Leere Felder sind in Spalten, die nicht TEXT sind, immer NULL</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Rename the new table's columns; choose each column's type</source>
+        <translation>Die Spalten der neuen Tabelle umbenennen; den Typ jeder Spalte wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Preview (the first rows, parsed with these options):</source>
+        <translation>Vorschau (die ersten Zeilen, mit diesen Einstellungen gelesen):</translation>
+    </message>
+    <message>
+        <source>%L1 rows imported…</source>
+        <translation>%L1 Zeilen importiert …</translation>
+    </message>
+    <message>
+        <source>Choose a file to import.</source>
+        <translation>Eine Datei zum Importieren wählen.</translation>
+    </message>
+    <message>
+        <source>The separator must be one character.</source>
+        <translation>Das Trennzeichen muss ein einzelnes Zeichen sein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n row(s).</source>
+        <translation><numerusform>Die erste Zeile wird gezeigt.</numerusform><numerusform>Die ersten %n Zeilen werden gezeigt.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in the file.</source>
+        <translation><numerusform>%n Zeile in der Datei.</numerusform><numerusform>%n Zeilen in der Datei.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert …</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Abgebrochen; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Nichts wurde importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) imported into %1.</source>
+        <translation><numerusform>%n Zeile in %1 importiert.</numerusform><numerusform>%n Zeilen in %1 importiert.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Litehouse::IndexDialog</name>
     <message>
         <source>&amp;Unique: no two rows with the same key</source>
@@ -501,6 +791,25 @@ oder „is null“ bzw. „not null“ eingeben.</translation>
     <message>
         <source>&amp;WHERE:</source>
         <translation>&amp;WHERE:</translation>
+    </message>
+</context>
+<context>
+    <name>Litehouse::IoTaskDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelled. %1</source>
+        <translation>Abgebrochen. %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1768,10 @@ oder „is null“ bzw. „not null“ eingeben.</translation>
         <source>row %1 is no longer in memory; run the query again to export it</source>
         <translation>Zeile %1 ist nicht mehr im Speicher; führen Sie die Abfrage erneut aus, um sie zu exportieren</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
 </context>
 <context>
     <name>Litehouse::SavepointPanel</name>
@@ -1639,6 +1952,10 @@ oder „is null“ bzw. „not null“ eingeben.</translation>
     <message>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
     </message>
 </context>
 <context>
@@ -2258,6 +2575,70 @@ Aktualisieren Sie, um die Zeilen so zu sehen, wie sie jetzt sind; Ihre Änderung
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Auto (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Zuerst eine Datenbank öffnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV/JSON…</source>
+        <translation>CSV/JSON &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Import SQ&amp;L…</source>
+        <translation>SQ&amp;L importieren …</translation>
+    </message>
+    <message>
+        <source>Import SQL</source>
+        <translation>SQL importieren</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2, statement by statement…</source>
+        <translation>%1 wird auf %2 ausgeführt, Anweisung für Anweisung …</translation>
+    </message>
+    <message>
+        <source>%L1 statements run…</source>
+        <translation>%L1 Anweisungen ausgeführt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n statement(s) ran.</source>
+        <translation><numerusform>Fertig: %n Anweisung ausgeführt.</numerusform><numerusform>Fertig: %n Anweisungen ausgeführt.</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Export Table…</source>
+        <translation>Tabelle &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;Database as SQL…</source>
+        <translation>&amp;Datenbank als SQL exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Database as SQL</source>
+        <translation>Datenbank als SQL exportieren</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql)</source>
+        <translation>SQL-Dateien (*.sql)</translation>
+    </message>
+    <message>
+        <source>Writing %1 as SQL to %2…</source>
+        <translation>%1 wird als SQL nach %2 geschrieben …</translation>
+    </message>
+    <message>
+        <source>%L1 rows written…</source>
+        <translation>%L1 Zeilen geschrieben …</translation>
+    </message>
+    <message>
+        <source>Done: %1 tables, %L2 rows, written to %3.</source>
+        <translation>Fertig: %1 Tabellen, %L2 Zeilen, nach %3 geschrieben.</translation>
     </message>
 </context>
 <context>

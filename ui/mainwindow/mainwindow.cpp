@@ -6,6 +6,7 @@
 #include "editor/sqleditor.h"
 #include "mainwindow/theme.h"
 #include "history/historydock.h"
+#include "io/iomenu.h"
 #include "maintenance/maintenancetab.h"
 #include "migrations/migrationsdialog.h"
 #include "query/querytab.h"
@@ -167,6 +168,8 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Close Database"), this, &MainWindow::closeDatabase);
     file->addSeparator();
     buildFileEditMenus(file);
+    file->addSeparator();
+    addImportExportActions(this, m_manager, file); // import and export: ui/io/
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -8,6 +8,8 @@
 #include <QClipboard>
 #include <QHeaderView>
 #include <QMenu>
+
+#include "io/exportdialog.h"
 #include <QTreeView>
 
 #include <functional>
@@ -36,7 +38,7 @@ bool isBrowsable(const QModelIndex &index)
 } // namespace
 
 SchemaDock::SchemaDock(Manager *manager, QWidget *parent)
-    : QDockWidget(tr("Schema"), parent), m_model(new SchemaModel(manager, this)), m_view(new QTreeView)
+    : QDockWidget(tr("Schema"), parent), m_manager(manager), m_model(new SchemaModel(manager, this)), m_view(new QTreeView)
 {
     setObjectName(QStringLiteral("schemaDock"));
     m_view->setModel(m_model);
@@ -140,6 +142,11 @@ void SchemaDock::showMenu(const QPoint &pos)
             menu.addAction(tr("&Browse"), this, [this, db, name] { Q_EMIT tableActivated(db, name); });
             menu.addAction(tr("&SELECT * in Editor"), this, [this, name] {
                 Q_EMIT openInEditor(QStringLiteral("SELECT * FROM %1;").arg(quoteIdentifier(name)));
+            });
+            menu.addAction(tr("&Export…"), this, [this, db, name] {
+                auto *d = ExportDialog::forTable(m_manager, db, m_model->objectNames(db, SchemaModel::Kind::Table), name, this);
+                d->setAttribute(Qt::WA_DeleteOnClose);
+                d->show();
             });
         }
         const auto kind = SchemaModel::Kind(index.data(SchemaModel::KindRole).toInt());

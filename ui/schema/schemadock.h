@@ -14,7 +14,7 @@ class Manager;
 /// The schema tree in a dock (objectName "schemaDock"). Double-clicking a
 /// table or view (or Return on it) asks to browse it; the context menu offers Browse, Copy
 /// Name, SELECT * in the editor, Copy CREATE Statement, Create…, Modify
-/// Table…, Drop… and Refresh. Expanded branches stay
+/// Table…, Drop…, Export… and Refresh. Expanded branches stay
 /// expanded when the tree is read again after DDL.
 class SchemaDock final : public QDockWidget
 {
@@ -49,6 +49,7 @@ private:
     void showMenu(const QPoint &pos);
     void restoreExpanded(const QString &database);
 
+    Manager *m_manager; // for Export… of a table
     SchemaModel *m_model;
     QTreeView *m_view;
     QSet<QString> m_expanded; // "path/kind/name" keys of expanded items

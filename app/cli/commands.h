@@ -20,6 +20,8 @@ int runQuery(CliContext &ctx, QStringList args);
 int runMigrate(CliContext &ctx, QStringList args);
 int runHistory(CliContext &ctx, QStringList args);
 int runMaintain(CliContext &ctx, QStringList args);
+int runImport(CliContext &ctx, QStringList args);
+int runDump(CliContext &ctx, QStringList args);
 
 /// Every subcommand, in the order the help lists them.
 const QList<Command> &commands();

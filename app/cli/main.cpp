@@ -25,6 +25,11 @@ const QList<Command> &commands()
         {"maintain", "maintain stats|integrity|quick-check|fk-check|vacuum|analyze|optimize|checkpoint DB [--json] "
                      "[--max-errors N] [--mode passive|full|restart|truncate]\n"
                      "  maintain backup DB OUT [--force] [--json]", runMaintain},
+        {"import", "import DB FILE --table NAME [--create] [--existing] [--format csv|tsv|json] [--separator CHAR]\n"
+                   "                [--quote CHAR] [--no-header] [--encoding auto|utf-8|utf-16|latin-1]\n"
+                   "                [--match name|position] [--type COLUMN=TYPE]... [--empty-text-null]",
+         runImport},
+        {"dump", "dump DB [--out FILE]", runDump},
     };
     return all;
 }

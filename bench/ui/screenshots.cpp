@@ -1,7 +1,7 @@
 // Puts the workbench in the state a README screenshot shows, then waits to
 // be captured (scripts/screenshots.sh runs it under Xvfb).
 //
-//   litehouse-screenshots editor|browser|editing|celleditor|transactions|maintenance|migrations [--dark] DEMO_DB
+//   litehouse-screenshots editor|browser|editing|celleditor|transactions|maintenance|migrations|import|designer [--dark] DEMO_DB
 
 #include <core/history/historyrecorder.h>
 #include <core/history/historystore.h>
@@ -9,6 +9,7 @@
 #include <browser/browsermodel.h>
 #include <browser/tablebrowser.h>
 #include <editor/sqleditor.h>
+#include <io/importdialog.h>
 #include <results/celleditor.h>
 #include <mainwindow/demodatabase.h>
 #include <mainwindow/mainwindow.h>
@@ -16,8 +17,11 @@
 #include <maintenance/maintenancetab.h>
 #include <migrations/migrationsdialog.h>
 #include <query/querytab.h>
+#include <schemaedit/schemaactions.h>
+#include <schemaedit/tabledesigner.h>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QItemSelectionModel>
 #include <QTableView>
@@ -26,6 +30,7 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -121,6 +126,45 @@ int main(int argc, char **argv)
         QObject::connect(d, &MigrationsDialog::refreshed, d, [d] { d->apply(2); }, Qt::SingleShotConnection);
         QObject::connect(d, &MigrationsDialog::runFinished, d, [d] {
             QObject::connect(d, &MigrationsDialog::refreshed, d, [d] { d->apply(-1, true); }, Qt::SingleShotConnection);
+        }, Qt::SingleShotConnection);
+    } else if (mode == QLatin1String("designer")) {
+        // Modify Table on books: a new type and a CHECK for price (a rebuild), and its SQL.
+        TableDesigner *d = w.schemaActions()->modifyTable(db, QStringLiteral("books"));
+        d->resize(1040, 800);
+        d->move(180, 30);
+        QObject::connect(d, &PlanDialog::catalogLoaded, d, [d] {
+            QTableWidget *grid = d->columnsGrid();
+            for (int r = 0; r < grid->rowCount(); ++r)
+                if (grid->item(r, TableDesigner::Name)->text() == QLatin1String("price")) {
+                    grid->item(r, TableDesigner::Type)->setText(QStringLiteral("NUMERIC(10,2)"));
+                    grid->item(r, TableDesigner::Check)->setText(QStringLiteral("price >= 0"));
+                    grid->setCurrentCell(r, TableDesigner::Check);
+                }
+        });
+    } else if (mode == QLatin1String("import")) {
+        // File ▸ Import CSV/JSON… on a price list with a quoted line break,
+        // codes with leading zeros and an empty price.
+        const QString csv = QFileInfo(db).absolutePath() + QStringLiteral("/new_arrivals.csv");
+        QFile f(csv);
+        if (f.open(QIODevice::WriteOnly))
+            f.write("isbn;title;author;price;published;code\n"
+                    "9780141439518;Pride and Prejudice;Jane Austen;8.99;1813;007\n"
+                    "9780140449136;\"Crime and Punishment\n(new translation)\";Fyodor Dostoevsky;12.50;1866;012\n"
+                    "9780679783268;\"The \"\"Idiot\"\"\";Fyodor Dostoevsky;;1869;013\n"
+                    "9780143105435;Middlemarch;George Eliot;10.00;1871;020\n"
+                    "9780486284736;Moby-Dick;Herman Melville;6.95;1851;021\n"
+                    "9780199535569;Bleak House;Charles Dickens;9.99;1853;031\n");
+        f.close();
+        auto *d = new ImportDialog(&manager, db, {QStringLiteral("authors"), QStringLiteral("books"), QStringLiteral("customers"), QStringLiteral("orders")}, &w);
+        d->setWindowFlag(Qt::Window);
+        d->move(220, 110);
+        d->resize(960, 620);
+        d->show();
+        d->setFile(csv);
+        QObject::connect(d, &ImportDialog::previewUpdated, d, [d] {
+            for (QComboBox *c : d->findChildren<QComboBox *>())
+                if (c->itemData(1).toString() == QLatin1String(";"))
+                    c->setCurrentIndex(1);
         }, Qt::SingleShotConnection);
     } else if (mode == QLatin1String("maintenance")) {
         MaintenanceTab *m = w.openMaintenance(db);

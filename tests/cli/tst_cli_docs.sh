@@ -39,7 +39,7 @@ offers() { # offers "WORD..." EXPECTED: the candidates for the last word
   _litehouse_cli
   check "completion of '$1': got '${COMPREPLY[*]}', want '$expected'" [ "${COMPREPLY[*]}" = "$expected" ]
 }
-offers "" "query migrate maintain history"
+offers "" "query migrate maintain history import dump"
 offers "--" "--history --no-history --help --version"
 offers "--no-history ma" "maintain"
 offers "migrate " "status up down validate"
@@ -51,6 +51,12 @@ offers "history export --format " "json csv txt"
 offers "history export --mode u" "update"
 offers "--history h.db history list --" "--limit --search"
 offers "query x.db 'SELECT 1' --format " "table csv json"
+offers "import x.db f.csv --format " "csv tsv json"
+offers "import x.db f.csv --encoding utf" "utf-8 utf-16"
+offers "import x.db f.csv --match " "name position"
+offers "import x.db f.csv --type sku=in" "sku=integer"
+offers "import x.db f.csv --no-header --e" "--existing --encoding --empty-text-null"
+offers "dump x.db --" "--out"
 
 if command -v man >/dev/null; then
   page=$(mktemp)

@@ -27,7 +27,7 @@ if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
     -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fsanitize=fuzzer-no-link -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
     >/dev/null
 fi
-TARGETS=(fuzz_script fuzz_migration_names fuzz_export_readers fuzz_querybuilder fuzz_sqlclassify fuzz_dbfile)
+TARGETS=(fuzz_script fuzz_migration_names fuzz_export_readers fuzz_querybuilder fuzz_sqlclassify fuzz_dbfile fuzz_import)
 cmake --build "$BUILD_DIR" -j"$JOBS" --target "${TARGETS[@]}"
 mkdir -p "$BUILD_DIR/artifacts"
 BUILD_DIR=$(cd "$BUILD_DIR" && pwd) # absolute: a target may change its working directory

@@ -5,6 +5,7 @@
 #include "util/futures.h"
 
 #include <core/querystream.h>
+#include <core/schema/catalog.h>
 
 #include <QColor>
 #include <QHash>
@@ -76,100 +77,102 @@ void BrowserModel::load()
 {
     const quint64 gen = ++m_generation;
     m_loaded = false;
-    const QString listSql = QStringLiteral("SELECT type, wr FROM pragma_table_list(?) WHERE schema = 'main'");
-    whenDone(this, m_manager->execute(m_database, listSql, {Value(m_table)}, browsing()),
-             [this, gen](const Outcome<StatementResult> &list) {
+    whenDone(this, readCatalog(*m_manager, m_database, Route::Auto, m_table), [this, gen](const Outcome<Catalog> &r) {
         if (gen != m_generation)
             return;
-        if (!list) {
-            fail(list.error().message());
+        if (!r) {
+            fail(r.error().message());
             return;
         }
-        if (list.value().rows.rowCount() == 0) {
+        const Catalog &cat = r.value();
+        QList<ColumnDesc> columns;
+        bool withoutRowid = false;
+        if (const TableInfo *t = cat.table(m_table)) {
+            m_view = false;
+            withoutRowid = t->desc.withoutRowid;
+            // As SELECT * reads them: generated and hidden columns are not paged by.
+            for (const ColumnDesc &c : t->desc.columns)
+                if (!c.isGenerated() && !c.hidden)
+                    columns << c;
+        } else if (const ObjectInfo *v = cat.view(m_table)) {
+            m_view = true;
+            if (!v->error.isEmpty()) {
+                fail(v->error);
+                return;
+            }
+            columns = v->columns;
+        } else {
             fail(tr("There is no table or view named “%1” in this database.").arg(m_table));
             return;
         }
-        m_view = list.value().rows.at(0, 0).toString() == QLatin1String("view");
-        const bool withoutRowid = list.value().rows.at(0, 1).toInt() != 0;
-        const QString infoSql = QStringLiteral("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?) ORDER BY cid");
-        whenDone(this, m_manager->execute(m_database, infoSql, {Value(m_table)}, browsing()),
-                 [this, gen, withoutRowid](const Outcome<StatementResult> &info) {
-            if (gen != m_generation)
-                return;
-            if (!info) {
-                fail(info.error().message());
-                return;
+        QStringList newColumns;
+        for (const ColumnDesc &c : std::as_const(columns))
+            newColumns << c.name;
+        beginResetModel();
+        // Pending edits name columns by position: they stay only while
+        // the columns do (the shape is read again after any DDL).
+        if (newColumns != m_columns && hasPendingChanges()) {
+            m_pending = {};
+            m_undo->clear();
+            Q_EMIT pendingChanged();
+        }
+        // Rows read with the old columns must not be shown under the new ones.
+        m_pages.clear();
+        m_rows = 0;
+        m_lastKey.clear();
+        m_columns.clear();
+        m_types.clear();
+        m_notNull.clear();
+        QList<QPair<int, QString>> pk;
+        for (const ColumnDesc &c : std::as_const(columns)) {
+            m_columns << c.name;
+            m_types << c.type;
+            m_notNull << c.notNull;
+            if (c.primaryKey > 0)
+                pk.append({c.primaryKey, c.name});
+        }
+        std::sort(pk.begin(), pk.end());
+        m_keyColumns.clear();
+        m_keyIndexes.clear();
+        m_selectColumns = m_columns;
+        m_firstShown = 0;
+        if (!m_view && withoutRowid) {
+            for (const auto &p : pk) {
+                m_keyColumns << p.second;
+                m_keyIndexes << int(m_columns.indexOf(p.second));
+                m_notNull[m_columns.indexOf(p.second)] = true; // a WITHOUT ROWID key is never NULL
             }
-            const ResultSet &rs = info.value().rows;
-            QStringList newColumns;
-            for (qsizetype i = 0; i < rs.rowCount(); ++i)
-                newColumns << rs.at(i, 0).toString();
-            beginResetModel();
-            // Pending edits name columns by position: they stay only while
-            // the columns do (the shape is read again after any DDL).
-            if (newColumns != m_columns && hasPendingChanges()) {
-                m_pending = {};
-                m_undo->clear();
-                Q_EMIT pendingChanged();
-            }
-            // Rows read with the old columns must not be shown under the new ones.
-            m_pages.clear();
-            m_rows = 0;
-            m_lastKey.clear();
-            m_columns.clear();
-            m_types.clear();
-            m_notNull.clear();
-            QList<QPair<int, QString>> pk;
-            for (qsizetype i = 0; i < rs.rowCount(); ++i) {
-                m_columns << rs.at(i, 0).toString();
-                m_types << rs.at(i, 1).toString();
-                m_notNull << (rs.at(i, 2).toInt() != 0);
-                if (rs.at(i, 3).toInt() > 0)
-                    pk.append({int(rs.at(i, 3).toInt()), rs.at(i, 0).toString()});
-            }
-            std::sort(pk.begin(), pk.end());
-            m_keyColumns.clear();
-            m_keyIndexes.clear();
-            m_selectColumns = m_columns;
-            m_firstShown = 0;
-            if (!m_view && withoutRowid) {
-                for (const auto &p : pk) {
-                    m_keyColumns << p.second;
-                    m_keyIndexes << int(m_columns.indexOf(p.second));
-                    m_notNull[m_columns.indexOf(p.second)] = true; // a WITHOUT ROWID key is never NULL
-                }
-            } else if (!m_view) {
-                // The rowid, by a name no column hides.
-                for (const char *alias : {"rowid", "_rowid_", "oid"}) {
-                    const QString a = QLatin1String(alias);
-                    if (!m_columns.contains(a, Qt::CaseInsensitive)) {
-                        m_keyColumns << a;
-                        break;
-                    }
-                }
-                if (!m_keyColumns.isEmpty()) {
-                    m_selectColumns.prepend(m_keyColumns.first());
-                    m_firstShown = 1;
-                    m_keyIndexes << 0;
-                    // An INTEGER PRIMARY KEY is the rowid: never NULL.
-                    if (pk.size() == 1) {
-                        const int c = int(m_columns.indexOf(pk.first().second));
-                        if (m_types.at(c).compare(QLatin1String("INTEGER"), Qt::CaseInsensitive) == 0)
-                            m_notNull[c] = true;
-                    }
+        } else if (!m_view) {
+            // The rowid, by a name no column hides.
+            for (const char *alias : {"rowid", "_rowid_", "oid"}) {
+                const QString a = QLatin1String(alias);
+                if (!m_columns.contains(a, Qt::CaseInsensitive)) {
+                    m_keyColumns << a;
+                    break;
                 }
             }
-            // Without a key (a view, or every rowid name taken by a column) rows come from one cursor.
-            if (m_keyColumns.isEmpty())
-                m_view = true;
-            m_filterTexts = QStringList(m_columns.size(), QString());
-            m_filters.clear();
-            m_sortColumn = -1;
-            m_loaded = true;
-            endResetModel();
-            Q_EMIT shapeLoaded();
-            restart();
-        });
+            if (!m_keyColumns.isEmpty()) {
+                m_selectColumns.prepend(m_keyColumns.first());
+                m_firstShown = 1;
+                m_keyIndexes << 0;
+                // An INTEGER PRIMARY KEY is the rowid: never NULL.
+                if (pk.size() == 1) {
+                    const int c = int(m_columns.indexOf(pk.first().second));
+                    if (m_types.at(c).compare(QLatin1String("INTEGER"), Qt::CaseInsensitive) == 0)
+                        m_notNull[c] = true;
+                }
+            }
+        }
+        // Without a key (a view, or every rowid name taken by a column) rows come from one cursor.
+        if (m_keyColumns.isEmpty())
+            m_view = true;
+        m_filterTexts = QStringList(m_columns.size(), QString());
+        m_filters.clear();
+        m_sortColumn = -1;
+        m_loaded = true;
+        endResetModel();
+        Q_EMIT shapeLoaded();
+        restart();
     });
 }
 

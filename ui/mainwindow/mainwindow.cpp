@@ -6,6 +6,7 @@
 #include "editor/sqleditor.h"
 #include "mainwindow/theme.h"
 #include "history/historydock.h"
+#include "io/iomenu.h"
 #include "maintenance/maintenancetab.h"
 #include "migrations/migrationsdialog.h"
 #include "query/querytab.h"
@@ -17,6 +18,7 @@
 #include "transactions/transactionpanel.h"
 #include "schema/schemadock.h"
 #include "schema/schemamodel.h"
+#include "schemaedit/schemaactions.h"
 #include "util/futures.h"
 
 #include <QAction>
@@ -125,6 +127,7 @@ MainWindow::MainWindow(Manager *manager, QWidget *parent, const QString &stateDi
     m_viewMenu->addAction(transactionDock->toggleViewAction());
     m_viewMenu->addAction(savepointDock->toggleViewAction());
     setupSchemaDock();
+    setupSchemaEditing();
     // History along the bottom; it shows what main() records (setHistory).
     m_historyDock = new HistoryDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
@@ -166,6 +169,8 @@ void MainWindow::buildMenus()
     file->addSeparator();
     buildFileEditMenus(file);
     file->addSeparator();
+    addImportExportActions(this, m_manager, file); // import and export: ui/io/
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -181,6 +186,7 @@ void MainWindow::buildMenus()
     m_cancelAction->setEnabled(false);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
     tools->addAction(tr("M&igrations…"), this, [this] {
         if (const QString db = currentDatabase(); !db.isEmpty())
             openMigrations(db);
@@ -765,6 +771,21 @@ MaintenanceTab *MainWindow::openMaintenance(const QString &database)
     m_tabs->setTabToolTip(i, database);
     m_tabs->setCurrentIndex(i);
     return t;
+}
+
+// Schema editing (ui/schemaedit): the tree's Create/Modify/Drop and Tools ▸ Schema.
+void MainWindow::setupSchemaEditing()
+{
+    m_schemaActions = new SchemaActions(m_manager, m_schemaDock, this);
+    connect(m_schemaActions, &SchemaActions::openInEditor, this, [this](const QString &sql, const QString &database) {
+        newTab(sql)->setDatabase(database);
+        saveTabs();
+    });
+    connect(m_schemaActions, &SchemaActions::message, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+    if (auto *tools = menuBar()->findChild<QMenu *>(QStringLiteral("toolsMenu")))
+        m_schemaActions->addToMenu(
+            tools, [this] { return currentDatabase(); },
+            [this] { return editor() ? editor()->toPlainText() : QString(); });
 }
 
 void MainWindow::changeEvent(QEvent *e)

@@ -28,6 +28,7 @@ class HistoryStore;
 class QueryTab;
 class ResultView;
 class SavepointPanel;
+class SchemaActions;
 class SchemaDock;
 class TabStore;
 class TableBrowser;
@@ -65,6 +66,8 @@ public:
     /// Opens (or raises) the migrations dialog of an open database.
     MigrationsDialog *openMigrations(const QString &database);
     SchemaDock *schemaDock() const { return m_schemaDock; }
+    /// Opens the schema dialogs (table designer, index, view, trigger, drop).
+    SchemaActions *schemaActions() const { return m_schemaActions; }
     HistoryDock *historyDock() const { return m_historyDock; }
     /// The cell editor dock's editor: it follows the current cell of the current grid.
     CellEditor *cellEditor() const { return m_cellEditor; }
@@ -148,6 +151,7 @@ private:
     void wireTab(QueryTab *tab);
     bool isAnyTabRunning() const;
     void setupSchemaDock();
+    void setupSchemaEditing();
     void updateSchemaWords();
 
     Manager *m_manager;
@@ -171,6 +175,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QString m_shownDatabase;
     SchemaDock *m_schemaDock = nullptr;
+    SchemaActions *m_schemaActions = nullptr;
     HistoryDock *m_historyDock = nullptr;
     QHash<QString, QPointer<MigrationsDialog>> m_migrations; // by database path
     std::function<Unsaved(const QString &)> m_unsavedChooser;

@@ -1,5 +1,7 @@
 #include "resultview.h"
 
+#include "io/exportdialog.h"
+
 #include "resultmodel.h"
 #include "rowwindow.h"
 #include "util/futures.h"
@@ -195,6 +197,14 @@ void ResultView::contextMenuEvent(QContextMenuEvent *e)
     menu.addSeparator();
     menu.addAction(tr("Export to CSV…"), this, [this] { chooseExport(Format::Csv); });
     menu.addAction(tr("Export to JSON…"), this, [this] { chooseExport(Format::Json); });
+    if (m_model->canRerun()) {
+        // CSV with formula neutralisation, JSON or SQL INSERTs, with Cancel.
+        menu.addAction(tr("Export…"), this, [this] {
+            auto *d = ExportDialog::forQuery(m_model->manager(), m_model->database(), m_model->sql(), m_model->rerunRoute(), this);
+            d->setAttribute(Qt::WA_DeleteOnClose);
+            d->show();
+        });
+    }
     if (!m_model->sql().isEmpty() && m_model->totalCount() < 0) {
         menu.addSeparator();
         menu.addAction(tr("Count All Rows"), m_model, &ResultModel::countRows);

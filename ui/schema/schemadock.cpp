@@ -8,6 +8,8 @@
 #include <QClipboard>
 #include <QHeaderView>
 #include <QMenu>
+
+#include "io/exportdialog.h"
 #include <QTreeView>
 
 #include <functional>
@@ -36,7 +38,7 @@ bool isBrowsable(const QModelIndex &index)
 } // namespace
 
 SchemaDock::SchemaDock(Manager *manager, QWidget *parent)
-    : QDockWidget(tr("Schema"), parent), m_model(new SchemaModel(manager, this)), m_view(new QTreeView)
+    : QDockWidget(tr("Schema"), parent), m_manager(manager), m_model(new SchemaModel(manager, this)), m_view(new QTreeView)
 {
     setObjectName(QStringLiteral("schemaDock"));
     m_view->setModel(m_model);
@@ -107,6 +109,25 @@ void SchemaDock::restoreExpanded(const QString &database)
     }
 }
 
+SchemaDock::Object SchemaDock::currentObject() const
+{
+    const QModelIndex index = m_view->currentIndex().siblingAtColumn(0);
+    Object o;
+    if (!index.isValid())
+        return o;
+    o.database = index.data(SchemaModel::DatabaseRole).toString();
+    o.kind = SchemaModel::Kind(index.data(SchemaModel::KindRole).toInt());
+    if (o.kind == SchemaModel::Kind::Column) { // a column stands for its table
+        o.name = index.data(SchemaModel::TableRole).toString();
+        o.kind = SchemaModel::Kind::Table;
+    } else if (o.kind != SchemaModel::Kind::Database && o.kind != SchemaModel::Kind::Group) {
+        o.name = index.data(SchemaModel::NameRole).toString();
+    } else {
+        o.kind = SchemaModel::Kind::Database;
+    }
+    return o;
+}
+
 void SchemaDock::showMenu(const QPoint &pos)
 {
     const QModelIndex index = m_view->indexAt(pos).siblingAtColumn(0);
@@ -114,17 +135,51 @@ void SchemaDock::showMenu(const QPoint &pos)
     if (index.isValid()) {
         const QString db = index.data(SchemaModel::DatabaseRole).toString();
         const QString name = index.data(SchemaModel::NameRole).toString();
+        const auto objectKind = SchemaModel::Kind(index.data(SchemaModel::KindRole).toInt());
+        const bool isObject = objectKind == SchemaModel::Kind::Table || objectKind == SchemaModel::Kind::View
+            || objectKind == SchemaModel::Kind::Index || objectKind == SchemaModel::Kind::Trigger;
         if (isBrowsable(index)) {
             menu.addAction(tr("&Browse"), this, [this, db, name] { Q_EMIT tableActivated(db, name); });
             menu.addAction(tr("&SELECT * in Editor"), this, [this, name] {
                 Q_EMIT openInEditor(QStringLiteral("SELECT * FROM %1;").arg(quoteIdentifier(name)));
             });
+            menu.addAction(tr("&Export…"), this, [this, db, name] {
+                auto *d = ExportDialog::forTable(m_manager, db, m_model->objectNames(db, SchemaModel::Kind::Table), name, this);
+                d->setAttribute(Qt::WA_DeleteOnClose);
+                d->show();
+            });
         }
         const auto kind = SchemaModel::Kind(index.data(SchemaModel::KindRole).toInt());
         if (!name.isEmpty() && kind != SchemaModel::Kind::Database && kind != SchemaModel::Kind::Group)
             menu.addAction(tr("&Copy Name"), this, [name] { QApplication::clipboard()->setText(name); });
+        if (isObject)
+            menu.addAction(tr("Copy CREATE S&tatement"), this, [this, db, name] {
+                if (const Catalog *c = m_model->catalog(db))
+                    QApplication::clipboard()->setText(c->createSql(name) + QLatin1Char(';'));
+            });
         if (!menu.isEmpty())
             menu.addSeparator();
+        // Create… offers what fits where the click was; a table is the one the new index or trigger is for.
+        const QString table = objectKind == SchemaModel::Kind::Table ? name
+            : objectKind == SchemaModel::Kind::Column ? index.data(SchemaModel::TableRole).toString() : QString();
+        QMenu *create = menu.addMenu(tr("&Create"));
+        using K = SchemaModel::Kind;
+        const QList<QPair<K, QString>> kinds = {{K::Table, tr("&Table…")}, {K::Index, tr("&Index…")},
+                                                {K::View, tr("&View…")}, {K::Trigger, tr("T&rigger…")}};
+        for (const auto &[k, label] : kinds)
+            create->addAction(label, this, [this, db, k = k, table] { Q_EMIT createRequested(db, int(k), table); });
+        if (objectKind == K::Table || objectKind == K::Column) {
+            const Catalog *c = m_model->catalog(db);
+            const TableInfo *t = c ? c->table(table) : nullptr;
+            QAction *modify = menu.addAction(tr("&Modify Table…"), this, [this, db, table] { Q_EMIT modifyRequested(db, table); });
+            if (t && !t->editable) {
+                modify->setEnabled(false);
+                modify->setToolTip(t->readProblem);
+            }
+        }
+        if (isObject && !name.startsWith(QLatin1String("sqlite_")))
+            menu.addAction(tr("&Drop…"), this, [this, db, name] { Q_EMIT dropRequested(db, name); });
+        menu.addSeparator();
         menu.addAction(tr("&Refresh"), this, [this, db] { m_model->refresh(db); });
     } else {
         menu.addAction(tr("&Refresh All"), m_model, &SchemaModel::refreshAll);

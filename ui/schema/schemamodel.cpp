@@ -3,6 +3,8 @@
 #include "util/futures.h"
 
 #include <QFileInfo>
+
+#include <algorithm>
 #include <QLoggingCategory>
 
 #include <memory>
@@ -27,18 +29,9 @@ struct SchemaModel::Snapshot
     };
     QList<Object> objects;
     QHash<QString, bool> uniqueIndex; // index name -> UNIQUE
-    int pending = 0;
 };
 
 namespace {
-
-ExecOptions housekeeping()
-{
-    ExecOptions o;
-    o.route = Route::Auto;
-    o.record = false;
-    return o;
-}
 
 QStandardItem *makeItem(const QString &text, SchemaModel::Kind kind, const QString &path)
 {
@@ -150,6 +143,7 @@ void SchemaModel::removeDatabase(const QString &database)
 {
     const QString path = pathOf(database);
     m_generation.remove(path);
+    m_catalogs.remove(path);
     if (QStandardItem *db = databaseItem(path))
         removeRow(db->row());
 }
@@ -176,62 +170,45 @@ void SchemaModel::refresh(const QString &database)
     if (!databaseItem(path))
         return;
     const quint64 gen = ++m_generation[path];
-    auto fail = [this, path](const Error &e) {
-        qCWarning(lcSchema) << "reading the schema of" << path << "failed:" << e.message();
-        Q_EMIT refreshFailed(path, e.message());
-    };
-    auto listing = m_manager->execute(path, QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_schema "
-                                                           "ORDER BY name COLLATE NOCASE, name"),
-                                      {}, housekeeping());
-    whenDone(this, listing, [this, path, gen, fail](const Outcome<StatementResult> &r) {
+    whenDone(this, readCatalog(*m_manager, path, Route::Auto), [this, path, gen](const Outcome<Catalog> &r) {
         if (m_generation.value(path) != gen)
             return;
         if (!r) {
-            fail(r.error());
+            qCWarning(lcSchema) << "reading the schema of" << path << "failed:" << r.error().message();
+            Q_EMIT refreshFailed(path, r.error().message());
             return;
         }
-        auto snap = std::make_shared<Snapshot>();
-        const ResultSet &rows = r.value().rows;
-        for (qsizetype i = 0; i < rows.rowCount(); ++i)
-            snap->objects.append({rows.at(i, 0).toString(), rows.at(i, 1).toString(), rows.at(i, 2).toString(),
-                                  rows.at(i, 3).toString(), {}, {}});
-        for (qsizetype i = 0; i < snap->objects.size(); ++i)
-            if (snap->objects.at(i).type == QLatin1String("table") || snap->objects.at(i).type == QLatin1String("view"))
-                ++snap->pending;
-        if (snap->pending == 0) {
-            apply(path, *snap);
-            return;
+        const Catalog &cat = r.value();
+        m_catalogs.insert(path, cat);
+        Snapshot snap;
+        auto columns = [](const QList<ColumnDesc> &cols) {
+            QList<Snapshot::Column> out;
+            for (const ColumnDesc &c : cols)
+                out.append({c.name, c.type, c.notNull, c.primaryKey});
+            return out;
+        };
+        for (const TableInfo &t : cat.tables)
+            snap.objects.append({QStringLiteral("table"), t.desc.name, t.desc.name, t.sql, columns(t.desc.columns), {}});
+        for (const ObjectInfo &v : cat.views)
+            snap.objects.append({QStringLiteral("view"), v.name, v.name, v.sql, columns(v.columns), v.error});
+        for (const IndexInfo &i : cat.indexes) {
+            snap.objects.append({QStringLiteral("index"), i.name, i.table, i.sql, {}, {}});
+            snap.uniqueIndex.insert(i.name, i.unique);
         }
-        // One query per table or view: its columns, then its indexes.
-        const QString sql = QStringLiteral(
-            "SELECT 0, cid, name, type, \"notnull\", pk FROM pragma_table_info(?1) "
-            "UNION ALL SELECT 1, seq, name, \"unique\", origin, partial FROM pragma_index_list(?1) ORDER BY 1, 2");
-        for (qsizetype i = 0; i < snap->objects.size(); ++i) {
-            const auto &o = snap->objects.at(i);
-            if (o.type != QLatin1String("table") && o.type != QLatin1String("view"))
-                continue;
-            whenDone(this, m_manager->execute(path, sql, {Value(o.name)}, housekeeping()),
-                     [this, path, gen, snap, i](const Outcome<StatementResult> &c) {
-                         if (m_generation.value(path) != gen)
-                             return;
-                         auto &obj = snap->objects[i];
-                         if (!c) {
-                             obj.error = c.error().message();
-                         } else {
-                             const ResultSet &rs = c.value().rows;
-                             for (qsizetype row = 0; row < rs.rowCount(); ++row) {
-                                 if (rs.at(row, 0).toInt() == 0)
-                                     obj.columns.append({rs.at(row, 2).toString(), rs.at(row, 3).toString(),
-                                                         rs.at(row, 4).toInt() != 0, int(rs.at(row, 5).toInt())});
-                                 else
-                                     snap->uniqueIndex.insert(rs.at(row, 2).toString(), rs.at(row, 3).toInt() != 0);
-                             }
-                         }
-                         if (--snap->pending == 0)
-                             apply(path, *snap);
-                     });
-        }
+        for (const ObjectInfo &t : cat.triggers)
+            snap.objects.append({QStringLiteral("trigger"), t.name, t.table, t.sql, {}, {}});
+        std::sort(snap.objects.begin(), snap.objects.end(), [](const Snapshot::Object &a, const Snapshot::Object &b) {
+            const int c = a.name.compare(b.name, Qt::CaseInsensitive);
+            return c != 0 ? c < 0 : a.name < b.name;
+        });
+        apply(path, snap);
     });
+}
+
+const Catalog *SchemaModel::catalog(const QString &database) const
+{
+    const auto it = m_catalogs.constFind(pathOf(database));
+    return it == m_catalogs.constEnd() ? nullptr : &*it;
 }
 
 void SchemaModel::apply(const QString &path, const Snapshot &s)

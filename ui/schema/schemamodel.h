@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/manager.h>
+#include <core/schema/catalog.h>
 
 #include <QHash>
 #include <QStandardItemModel>
@@ -12,8 +13,8 @@ namespace Litehouse {
 /// under tables and views. Two columns: the name, and a detail (declared
 /// type, or the table an index or trigger belongs to).
 ///
-/// The schema is read off the UI thread through Manager::execute (reader
-/// route, not recorded in the history). The tree follows the manager:
+/// The schema is read off the UI thread with readCatalog() (a reader
+/// unless a transaction is open; not recorded in the history). The tree follows the manager:
 /// databases appear when opened and go when closed, and a database is read
 /// again after DDL, a script, a migration or maintenance finishes on it.
 class SchemaModel final : public QStandardItemModel
@@ -50,6 +51,8 @@ public:
     QStringList columnsOf(const QString &database, const QString &table) const;
     /// A table's or view's column names only.
     QStringList columnNames(const QString &database, const QString &table) const;
+    /// The catalog the tree was last built from; nullptr before the first read.
+    const Catalog *catalog(const QString &database) const;
 
 Q_SIGNALS:
     /// A database's tree was rebuilt.
@@ -64,6 +67,7 @@ private:
 
     Manager *m_manager;
     QHash<QString, quint64> m_generation;
+    QHash<QString, Catalog> m_catalogs; // by path
 };
 
 } // namespace Litehouse

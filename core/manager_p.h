@@ -16,9 +16,10 @@ struct ManagerAccess
     static std::shared_ptr<Database> find(const Manager &m, const QString &database) { return m.find(database); }
     static void report(Manager &m, const OperationRecord &op, const Error &error) { m.report(op, error); }
     static bool observed(const Manager &m) { return m.observed(); }
-    static Outcome<Done> submit(Manager &m, const QString &database, Route route, Task &&task)
+    static Outcome<Done> submit(Manager &m, const QString &database, Route route, Task &&task,
+                                bool looksReadOnly = false)
     {
-        return m.submit(database, route, std::move(task));
+        return m.submit(database, route, std::move(task), looksReadOnly);
     }
 };
 

@@ -3,7 +3,7 @@
 #include "sqltext_p.h"
 
 #include "../connection.h"
-#include "../manager.h"
+#include "../manager_p.h"
 
 #include <QHash>
 
@@ -275,7 +275,7 @@ QFuture<Outcome<Catalog>> readCatalog(Manager &manager, const QString &database,
         fulfil(*promise, std::move(r));
     };
     task.fail = [promise](const Error &e) { fulfil(*promise, Outcome<Catalog>(e)); };
-    if (auto s = manager.submit(database, Route::Auto, std::move(task), /*looksReadOnly=*/true); !s)
+    if (auto s = detail::ManagerAccess::submit(manager, database, Route::Auto, std::move(task), /*looksReadOnly=*/true); !s)
         task.fail(s.error());
     return future;
 }

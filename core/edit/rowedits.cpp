@@ -1,6 +1,7 @@
 #include "rowedits.h"
 
 #include "../connection.h"
+#include "../sqlclassify.h"
 #include "../manager_p.h"
 
 #include <QDateTime>
@@ -11,13 +12,6 @@
 namespace Litehouse {
 
 namespace {
-
-QString quoted(const QString &name)
-{
-    QString s = name;
-    s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + s + QLatin1Char('"');
-}
 
 QString literal(const Value &v)
 {
@@ -58,7 +52,7 @@ QString keyWhere(const EditTarget &t)
 {
     QStringList parts;
     for (const QString &k : t.keyColumns)
-        parts << quoted(k) + QStringLiteral(" = ?");
+        parts << quoteIdentifier(k) + QStringLiteral(" = ?");
     return parts.join(QStringLiteral(" AND "));
 }
 
@@ -137,7 +131,7 @@ Outcome<QList<PlannedEdit>> planEdits(const EditTarget &target, const QList<RowE
         p.edit = i;
         switch (e.kind) {
         case RowEdit::Kind::Delete:
-            p.sql = QStringLiteral("DELETE FROM %1 WHERE %2").arg(quoted(target.table), keyWhere(target));
+            p.sql = QStringLiteral("DELETE FROM %1 WHERE %2").arg(quoteIdentifier(target.table), keyWhere(target));
             p.params.positional = e.key;
             deletes << p;
             break;
@@ -146,27 +140,27 @@ Outcome<QList<PlannedEdit>> planEdits(const EditTarget &target, const QList<RowE
                 continue;
             QStringList sets;
             for (const auto &[column, value] : e.values) {
-                sets << quoted(target.columns.at(column)) + QStringLiteral(" = ?");
+                sets << quoteIdentifier(target.columns.at(column)) + QStringLiteral(" = ?");
                 p.params.positional << value;
             }
             p.sql = QStringLiteral("UPDATE %1 SET %2 WHERE %3")
-                        .arg(quoted(target.table), sets.join(QStringLiteral(", ")), keyWhere(target));
+                        .arg(quoteIdentifier(target.table), sets.join(QStringLiteral(", ")), keyWhere(target));
             p.params.positional << e.key;
             updates << p;
             break;
         }
         case RowEdit::Kind::Insert: {
             if (e.values.isEmpty()) {
-                p.sql = QStringLiteral("INSERT INTO %1 DEFAULT VALUES").arg(quoted(target.table));
+                p.sql = QStringLiteral("INSERT INTO %1 DEFAULT VALUES").arg(quoteIdentifier(target.table));
             } else {
                 QStringList names, marks;
                 for (const auto &[column, value] : e.values) {
-                    names << quoted(target.columns.at(column));
+                    names << quoteIdentifier(target.columns.at(column));
                     marks << QStringLiteral("?");
                     p.params.positional << value;
                 }
                 p.sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                            .arg(quoted(target.table), names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+                            .arg(quoteIdentifier(target.table), names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
             }
             inserts << p;
             break;
@@ -216,9 +210,9 @@ Outcome<EditReport> apply(Connection &c, const EditTarget &target, const QList<R
 
     QStringList columns;
     for (const QString &name : target.columns)
-        columns << quoted(name);
+        columns << quoteIdentifier(name);
     const QByteArray check = QStringLiteral("SELECT %1 FROM %2 WHERE %3")
-                                 .arg(columns.join(QStringLiteral(", ")), quoted(target.table), keyWhere(target))
+                                 .arg(columns.join(QStringLiteral(", ")), quoteIdentifier(target.table), keyWhere(target))
                                  .toUtf8();
     for (int i = 0; i < edits.size(); ++i) {
         const RowEdit &e = edits.at(i);
